@@ -1,0 +1,43 @@
+"""mkdocs-macros module: registers the course's macros. The logic lives in sibling modules.
+
+Everything is loaded and checked here, before any page renders, so that a broken
+bank, page or data file stops the build with a list of `file:line: message`
+lines instead of a traceback or a half-written site.
+"""
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from .course import Course
+
+
+def define_env(env):
+    config_dir = Path(env.conf["config_file_path"]).parent
+    docs_dir = Path(env.conf["docs_dir"])
+    course = Course.load(
+        root=config_dir,
+        extensions=env.conf["markdown_extensions"],
+        configs=env.conf["mdx_configs"],
+        jinja=_parser(env.config),
+        docs_dir=docs_dir.relative_to(config_dir).as_posix(),
+    )
+    if course.problems:
+        count = len(course.problems)
+        lines = "\n".join(f"  {problem}" for problem in course.problems)
+        raise PluginError(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{lines}")
+    # Hover and focus definitions for glossary words on every page (Markdown's abbr glossary).
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = course.glossary_terms()
+    for name, function in course.macros(lambda: env.page).items():
+        env.macro(function, name)
+
+
+def _parser(plugin_config) -> jinja2.Environment:
+    """A Jinja environment with the delimiters the pages are rendered with (j2_* options)."""
+    options = {
+        key[3:]: value
+        for key, value in plugin_config.items()
+        if key.startswith("j2_") and key != "j2_extensions" and value
+    }
+    return jinja2.Environment(**options)

@@ -1,0 +1,271 @@
+"""Question banks: typed models, a loader that keeps YAML line numbers, and checks.
+
+A bank is `quiz/<chapter-slug>.yml`. Loading never raises for bad input: every
+problem in every bank comes back as a `Problem` naming the file, the line and how
+to fix it, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter, ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .yamlfile import Problem, explain, line_of, plain, read_yaml
+
+QUESTION_TYPES = ("single", "multiple", "true-false")
+
+# ---------------------------------------------------------------- models
+
+Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=4000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Strict):
+    """One answer a reader can choose."""
+
+    text: Text = Field(description="What the reader sees. Markdown allowed.")
+    correct: StrictBool = Field(False, description="true for a right answer.")
+    feedback: Text | None = Field(
+        None, description="Why this option is wrong (required on wrong options). Markdown allowed."
+    )
+
+
+class _Question(_Strict):
+    id: Slug = Field(description="Stable id, unique in the bank: lower-case words joined by hyphens.")
+    prompt: Text = Field(description="The question. Markdown allowed.")
+    explanation: Text = Field(description="Shown after answering: what the right answer teaches.")
+    learn_more: Slug | None = Field(
+        None, description="Id of the heading on the chapter page that teaches this."
+    )
+    sources: list[Slug] = Field(default_factory=list, description="Keys in data/references.yml.")
+
+
+class SingleQuestion(_Question):
+    """Exactly one correct option."""
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2, max_length=8)
+
+
+class MultipleQuestion(_Question):
+    """Select all that apply: at least one correct and one incorrect option."""
+
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2, max_length=8)
+
+
+class TrueFalseQuestion(_Question):
+    """A statement that is true or false."""
+
+    type: Literal["true-false"]
+    answer: StrictBool = Field(description="The correct answer: true or false.")
+    feedback: Text = Field(description="Why the other answer is wrong. Markdown allowed.")
+
+
+Question = Annotated[SingleQuestion | MultipleQuestion | TrueFalseQuestion, Field(discriminator="type")]
+_QUESTION = TypeAdapter(Question)
+
+
+class Bank(_Strict):
+    """A chapter's self-check quiz."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Question bank")
+    title: Text | None = Field(
+        None, description="Heading above the quiz (default: Check your understanding)."
+    )
+    questions: list[Question] = Field(min_length=1, max_length=40)
+
+
+def option_list(question: Any) -> list[Option]:
+    """The options a reader chooses from; true-false questions get True and False."""
+    if isinstance(question, TrueFalseQuestion):
+        wrong = question.feedback
+        return [
+            Option(text="True", correct=question.answer, feedback=None if question.answer else wrong),
+            Option(text="False", correct=not question.answer, feedback=wrong if question.answer else None),
+        ]
+    return list(question.options)
+
+
+def signature(question: Any) -> str:
+    """A short fingerprint of what a saved answer refers to (options and their order).
+
+    Saved progress is ignored when an editor changes the options, so a reader's
+    old choice is never shown against new answers.
+    """
+    parts = [question.type, *(f"{o.correct}:{o.text}" for o in option_list(question))]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+@dataclass
+class LoadedBank:
+    """A bank file: the model if it is valid, and where each key sits in the file."""
+
+    slug: str
+    path: Path
+    display: str
+    bank: Bank | None = None
+    tree: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, *location: Any) -> int:
+        return line_of(self.tree, location)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_bank(path: Path, display: str | None = None) -> LoadedBank:
+    """Read, parse and validate one bank. Never raises for bad content."""
+    display = display or path.as_posix()
+    tree, problems = read_yaml(path, display, what="bank", starts_with="questions")
+    loaded = LoadedBank(slug=path.stem, path=path, display=display, tree=tree, problems=problems)
+    if tree is None:
+        return loaded
+    data = plain(tree)
+    try:
+        loaded.bank = Bank.model_validate(data)
+        valid = list(enumerate(loaded.bank.questions))
+    except ValidationError as error:
+        problems.extend(explain(display, tree, error, _allowed_keys, _question_label, QUESTION_TYPES))
+        valid = list(_valid_questions(data.get("questions")))
+    problems.extend(_check_rules(loaded, valid))
+    problems.sort(key=lambda p: p.line)
+    return loaded
+
+
+def _valid_questions(questions: Any) -> Iterator[tuple[int, Any]]:
+    """The questions that are well-formed on their own, so their rules can be checked too."""
+    if not isinstance(questions, list):
+        return
+    for index, raw in enumerate(questions):
+        try:
+            yield index, _QUESTION.validate_python(raw)
+        except ValidationError:
+            continue
+
+
+def _question_label(tree: Any, location: tuple[Any, ...]) -> str:
+    if len(location) >= 2 and location[0] == "questions" and isinstance(location[1], int):
+        index = location[1]
+        try:
+            qid = tree["questions"][index].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            qid = None
+        return f"question '{qid}': " if isinstance(qid, str) and qid else f"question {index + 1}: "
+    return ""
+
+
+_ALLOWED_KEYS = {
+    "bank": sorted(Bank.model_fields),
+    "single": sorted(SingleQuestion.model_fields),
+    "multiple": sorted(MultipleQuestion.model_fields),
+    "true-false": sorted(TrueFalseQuestion.model_fields),
+    "option": sorted(Option.model_fields),
+}
+
+
+def _allowed_keys(location: tuple[Any, ...]) -> list[str]:
+    return _ALLOWED_KEYS[_where_allowed(location)]
+
+
+def _where_allowed(location: tuple[Any, ...]) -> str:
+    if "options" in location[:-1]:
+        return "option"
+    for step in location:
+        if step in QUESTION_TYPES:
+            return step
+    return "bank"
+
+
+def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
+    """Rules that span fields: duplicate ids, correct-answer counts, feedback."""
+    yield from _duplicate_ids(loaded)
+    for index, question in questions:
+        where = ("questions", index)
+        label = f"question '{question.id}': "
+        if isinstance(question, TrueFalseQuestion):
+            continue
+        correct = sum(o.correct for o in question.options)
+        wrong = len(question.options) - correct
+        if isinstance(question, SingleQuestion) and correct != 1:
+            fix = (
+                "mark one option `correct: true`"
+                if correct == 0
+                else "keep `correct: true` on one option only, or use `type: multiple`"
+            )
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "options"),
+                f"{label}a `single` question needs exactly one correct option, found {correct}; {fix}",
+            )
+        if isinstance(question, MultipleQuestion) and (correct == 0 or wrong == 0):
+            fix = (
+                "mark at least one option `correct: true`"
+                if correct == 0
+                else "add at least one wrong option (with `feedback`)"
+            )
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "options"),
+                f"{label}a `multiple` question needs at least one correct and one wrong option; {fix}",
+            )
+        for number, option in enumerate(question.options):
+            if not option.correct and option.feedback is None:
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, "options", number),
+                    f"{label}wrong option {number + 1} has no `feedback`; add `feedback:` saying why it is wrong",
+                )
+
+
+def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:
+    raw = loaded.tree.get("questions") if isinstance(loaded.tree, CommentedMap) else None
+    if not isinstance(raw, CommentedSeq):
+        return
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        qid = item.get("id") if isinstance(item, CommentedMap) else None
+        if not isinstance(qid, str):
+            continue
+        line = line_of(loaded.tree, ("questions", index, "id"))
+        if qid in first_line:
+            yield Problem(
+                loaded.display,
+                line,
+                f"question '{qid}': duplicate id (also used on line {first_line[qid]}); "
+                "give each question its own id",
+            )
+        else:
+            first_line[qid] = line
+
+
+def load_banks(folder: Path, display_root: Path | None = None) -> dict[str, LoadedBank]:
+    """Every `*.yml` bank in `folder`, keyed by slug."""
+    banks = {}
+    for path in sorted(folder.glob("*.yml")):
+        display = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
+        banks[path.stem] = load_bank(path, display)
+    return banks
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use to check banks as contributors type."""
+    schema = Bank.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "quiz/schema.json"
+    schema["description"] = (
+        "A chapter's self-check quiz (quiz/<chapter-slug>.yml). Generated from macros/banks.py by "
+        "`python -m tools.schema`; do not edit by hand."
+    )
+    return schema

@@ -1,0 +1,211 @@
+"""What the page macros put into a page, as plain functions of data.
+
+Markdown is returned where MkDocs should process it further (links it checks and
+rewrites, admonitions); HTML where the structure needs ids or SVG.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .data import FindingsTable, Glossary, RedFlags, Reference
+from .render import Renderer
+
+REFERENCES_PAGE = "references.md"
+RED_FLAGS_PAGE = "red-flags.md"
+
+
+def link_from(page_src: str, target_src: str) -> str:
+    """A relative link from one page's source path to another's (both `*.md`)."""
+    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+
+
+def _markdown_title(text: str) -> str:
+    return text.replace('"', "'")
+
+
+# ---------------------------------------------------------------- citations
+
+
+def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
+    """`(Ashar 2022; Kent 2023)`, each a link to its entry on the references page."""
+    target = link_from(page_src, REFERENCES_PAGE)
+    links = [
+        f'[{references[key].short}]({target}#{key} "{_markdown_title(references[key].title)}")' for key in keys
+    ]
+    return f'<span class="course-cite">({"; ".join(links)})</span>'
+
+
+def references_list(references: dict[str, Reference]) -> str:
+    """The references page: every entry, sorted by author, with its id and address."""
+    items = []
+    for key, ref in sorted(references.items(), key=lambda kv: (kv[1].authors.lower(), kv[1].year)):
+        address = f"doi:{ref.doi}" if ref.doi else ref.url
+        note = f' <span class="course-ref-note">{escape(ref.note)}</span>' if ref.note else ""
+        items.append(
+            f'<li id="{key}">{escape(ref.authors)} ({ref.year}). {escape(ref.title)}. <em>{escape(ref.published)}</em>. '
+            f'<a href="{escape(ref.link)}">{escape(address)}</a>.{note}</li>'
+        )
+    return '<ol class="course-references">\n' + "\n".join(items) + "\n</ol>"
+
+
+# ---------------------------------------------------------------- glossary
+
+
+def glossary_terms(glossary: Glossary) -> dict[str, str]:
+    """Words in the text that get a hover and focus definition (Markdown's abbr glossary)."""
+    return {word: term.short for term in glossary.root for word in term.match}
+
+
+def glossary_list(glossary: Glossary, renderer: Renderer) -> str:
+    by_id = {term.id: term for term in glossary.root}
+    parts = ['<dl class="course-glossary">']
+    for term in sorted(glossary.root, key=lambda t: t.term.lower()):
+        see = ""
+        if term.see:
+            links = ", ".join(f'<a href="#{sid}">{escape(by_id[sid].term)}</a>' for sid in term.see)
+            see = f'<p class="course-see">See also: {links}.</p>'
+        parts.append(f'<dt id="{term.id}">{escape(term.term)}</dt>')
+        parts.append(f"<dd>{renderer.block(term.definition)}{see}</dd>")
+    parts.append("</dl>")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- chapter frame
+
+
+def _long_date(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+def objectives(meta: dict[str, Any]) -> str:
+    facts = []
+    if meta.get("minutes"):
+        facts.append(f"About {meta['minutes']} minutes to read")
+    if meta.get("reviewed"):
+        facts.append(f"Last reviewed {_long_date(meta['reviewed'])}")
+    items = "\n".join(f"    - {item}" for item in meta.get("objectives") or [])
+    lines = []
+    if facts:
+        lines += [f'<p class="course-facts">{" · ".join(facts)}</p>', ""]
+    lines += ['!!! abstract "In this chapter you will"', "", items]
+    return "\n".join(lines)
+
+
+def key_points(meta: dict[str, Any]) -> str:
+    items = "\n".join(f"    - {item}" for item in meta.get("key_points") or [])
+    return f'!!! success "Key points"\n\n{items}'
+
+
+# ---------------------------------------------------------------- red flags
+
+
+def red_flags(flags: RedFlags, which: str) -> str:
+    return "\n".join(f"- {item}" for item in getattr(flags, which))
+
+
+def red_flags_summary(flags: RedFlags, page_src: str) -> str:
+    target = link_from(page_src, RED_FLAGS_PAGE)
+    items = "\n".join(f"    - {item}" for item in flags.emergency)
+    return (
+        '!!! danger "Get help now if you have any of these"\n\n'
+        "    Call your local emergency number or go to an emergency department if back pain comes with:\n\n"
+        f"{items}\n\n"
+        f"    Other signs need advice the same day. [See all the warning signs]({target})."
+    )
+
+
+# ---------------------------------------------------------------- chart
+
+
+def findings_chart(table: FindingsTable, source: Reference, citation: str) -> str:
+    """Small bar charts, one per finding, drawn from the data; with the numbers as a table."""
+    panels = []
+    for number, finding in enumerate(table.findings):
+        panels.append(_panel(table, finding, number))
+    head = "".join(f'<th scope="col">{age}</th>' for age in table.ages)
+    rows = []
+    for finding in table.findings:
+        cells = "".join(
+            f"<td>{_cell_text(finding, age, value)}</td>" for age, value in zip(table.ages, finding.values, strict=True)
+        )
+        rows.append(f'<tr><th scope="row">{escape(finding.name)}</th>{cells}</tr>')
+    has_modelled = any(f.modelled_ages for f in table.findings)
+    has_unchecked = any(f.unchecked_ages for f in table.findings)
+    notes = []
+    if has_modelled:
+        notes.append("Dashed outline bars marked * are estimates from the study's model, not direct counts.")
+    if has_unchecked:
+        notes.append("Ages with no bar are not shown yet: those numbers are still being checked against the study.")
+    return "\n".join(
+        [
+            '<figure class="course-figure course-chart">',
+            '<p class="course-chart-lead">Out of every 100 people <strong>without</strong> back pain, '
+            "how many have each finding on a scan, by age.</p>",
+            '<div class="course-chart-grid">',
+            *panels,
+            "</div>",
+            f"<figcaption>Findings on spine scans of {escape(table.population)}. "
+            f"Source: {Markup(citation)}. {' '.join(notes)}</figcaption>",
+            '<details class="course-chart-table"><summary>Show the numbers as a table</summary>',
+            '<div class="course-table-wrap"><table>',
+            f'<caption>Percent of people without back pain with each finding</caption><thead><tr><th scope="col">Finding</th>{head}</tr></thead>',
+            "<tbody>" + "".join(rows) + "</tbody></table></div></details>",
+            "</figure>",
+        ]
+    )
+
+
+def _cell_text(finding: Any, age: int, value: int) -> str:
+    if age in finding.unchecked_ages:
+        return "not yet checked"
+    return f"{value}%{' *' if age in finding.modelled_ages else ''}"
+
+
+def _panel(table: FindingsTable, finding: Any, number: int) -> str:
+    width, height, top, bottom, left = 300, 170, 30, 30, 8
+    slot = (width - 2 * left) / len(table.ages)
+    bar = slot * 0.62
+    plot = height - top - bottom
+    shown = [
+        (age, value)
+        for age, value in zip(table.ages, finding.values, strict=True)
+        if age not in finding.unchecked_ages
+    ]
+    label = f"{finding.name}: " + ", ".join(
+        f"{value}% at age {age}{' (estimated)' if age in finding.modelled_ages else ''}" for age, value in shown
+    )
+    parts = [
+        f'<svg class="course-chart-panel" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<text class="course-fig-ink course-chart-name" x="{left}" y="18">{escape(finding.name)}</text>',
+        f'<line class="course-fig-line course-fig-muted" x1="{left}" y1="{top + plot}" x2="{width - left}" '
+        f'y2="{top + plot}"/>',
+    ]
+    for index, (age, value) in enumerate(zip(table.ages, finding.values, strict=True)):
+        x = left + index * slot + (slot - bar) / 2
+        centre = x + bar / 2
+        parts.append(
+            f'<text class="course-fig-muted course-chart-age" x="{centre:.1f}" y="{height - 10}" '
+            f'text-anchor="middle">{age}</text>'
+        )
+        if age in finding.unchecked_ages:
+            continue
+        h = plot * value / 100
+        y = top + plot - h
+        modelled = age in finding.modelled_ages
+        kind = "course-chart-bar course-chart-modelled" if modelled else "course-chart-bar"
+        parts.append(f'<rect class="{kind}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(h, 1):.1f}"/>')
+        parts.append(
+            f'<text class="course-fig-ink course-chart-value" x="{centre:.1f}" y="{y - 4:.1f}" '
+            f'text-anchor="middle">{value}{"*" if modelled else ""}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

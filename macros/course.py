@@ -1,0 +1,281 @@
+"""The whole course, loaded and cross-checked before any page renders.
+
+`Course.load()` reads every bank, data file and page, and returns every problem
+it finds (file, line, how to fix). The build refuses to start while there are
+any; the fast check prints them. The page macros are methods of `Course`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from ruamel.yaml.comments import CommentedSeq
+
+from . import content
+from .banks import LoadedBank, load_banks
+from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load
+from .pages import ROOT, page_files
+from .quiz import render_quiz
+from .render import Renderer
+from .site import BUILTIN_NAMES, CHAPTER_KEYS, Page, read_page
+from .yamlfile import Problem
+
+# Macro name -> (what it does, an example). The conventions page lists these.
+MACROS = {
+    "quiz": ("the chapter's self-check quiz, from quiz/<slug>.yml", '{{ quiz("red-flags") }}'),
+    "cite": ("citation links to the references page", '{{ cite("ashar-2022", "kent-2023") }}'),
+    "learning_objectives": (
+        "minutes to read, review date and the chapter's objectives",
+        "{{ learning_objectives() }}",
+    ),
+    "key_points_summary": ("the chapter's key points", "{{ key_points_summary() }}"),
+    "findings_chart": ("the chart of scan findings in people without back pain", "{{ findings_chart() }}"),
+    "red_flags": ('one red-flag list: "emergency" or "urgent"', '{{ red_flags("emergency") }}'),
+    "red_flags_summary": ("a boxed reminder of the emergency signs", "{{ red_flags_summary() }}"),
+    "glossary": ("the whole glossary (glossary page only)", "{{ glossary() }}"),
+    "references": ("the reference list (references page only)", "{{ references() }}"),
+}
+
+DATA_FILES = {
+    "references": ("data/references.yml", References, "a reference key such as `ashar-2022:`", dict),
+    "glossary": ("data/glossary.yml", Glossary, "`- term:`", list),
+    "red_flags": ("data/red-flags.yml", RedFlags, "`emergency:`", dict),
+    "findings": ("data/brinjikji-2015.yml", FindingsTable, "`source:`", dict),
+}
+
+
+@dataclass
+class Course:
+    root: Path
+    renderer: Renderer
+    banks: dict[str, LoadedBank] = field(default_factory=dict)
+    data: dict[str, Loaded[Any]] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)  # by src path, e.g. "red-flags.md"
+    problems: list[Problem] = field(default_factory=list)
+
+    # ------------------------------------------------------------ loading
+
+    @classmethod
+    def load(
+        cls,
+        root: Path = ROOT,
+        extensions: Iterable[Any] = ("abbr", "attr_list", "md_in_html"),
+        configs: dict[str, Any] | None = None,
+        jinja: jinja2.Environment | None = None,
+        docs_dir: str = "docs",
+    ) -> Course:
+        course = cls(root=root, renderer=Renderer())
+        course._load_data()
+        extensions = list(extensions)
+        configs = dict(configs or {})
+        if "abbr" in extensions:
+            configs["abbr"] = {**configs.get("abbr", {}), "glossary": course.glossary_terms()}
+        course.renderer = Renderer(extensions, configs)
+        course.banks = load_banks(root / "quiz", display_root=root)
+        known = set(MACROS) | BUILTIN_NAMES
+        jinja = jinja or jinja2.Environment()
+        docs = root / docs_dir
+        for path in page_files(docs):
+            src = path.relative_to(docs).as_posix()
+            course.pages[src] = read_page(path, path.relative_to(root).as_posix(), jinja, known)
+        course._check()
+        course.problems.sort(key=lambda p: (p.path, p.line, p.message))
+        return course
+
+    def _load_data(self) -> None:
+        for name, (relative, model, starts_with, top) in DATA_FILES.items():
+            path = self.root / relative
+            if not path.exists():
+                continue  # a fixture site may not need every file; a macro that needs it says so
+            top_type = CommentedSeq if top is list else None
+            kwargs = {"top": top_type} if top_type else {}
+            self.data[name] = load(path, model, relative, starts_with, **kwargs)
+
+    def model(self, name: str) -> Any:
+        loaded = self.data.get(name)
+        return loaded.model if loaded else None
+
+    @property
+    def references(self) -> dict[str, Any]:
+        model = self.model("references")
+        return model.root if model else {}
+
+    # ------------------------------------------------------------ checks
+
+    def _check(self) -> None:
+        add = self.problems.extend
+        for loaded in self.data.values():
+            add(loaded.problems)
+        for bank in self.banks.values():
+            add(bank.problems)
+        for page in self.pages.values():
+            add(page.problems)
+        add(self._check_glossary())
+        add(self._check_findings())
+        add(self._check_bank_sources())
+        used: dict[str, str] = {}
+        for src, page in self.pages.items():
+            add(self._check_page(src, page, used))
+
+    def _check_glossary(self) -> Iterable[Problem]:
+        loaded = self.data.get("glossary")
+        if not loaded or not loaded.model:
+            return
+        ids = [t.id for t in loaded.model.root]
+        for index, term in enumerate(loaded.model.root):
+            line = _line(loaded.tree, (index,))
+            if ids.count(term.id) > 1:
+                yield Problem(loaded.display, line, f"entry '{term.term}': the term appears twice; keep one entry")
+            for target in term.see:
+                if target not in ids:
+                    yield Problem(loaded.display, _line(loaded.tree, (index, "see")),
+                                  f"entry '{term.term}': `see` names `{target}`, which is not a term here; "
+                                  f"use one of: {', '.join(sorted(ids))}")
+
+    def _check_findings(self) -> Iterable[Problem]:
+        loaded = self.data.get("findings")
+        if loaded and loaded.model and loaded.model.source not in self.references:
+            yield Problem(loaded.display, _line(loaded.tree, ("source",)),
+                          f"`source` names `{loaded.model.source}`, which is not in data/references.yml")
+
+    def _check_bank_sources(self) -> Iterable[Problem]:
+        for bank in self.banks.values():
+            if not bank.bank:
+                continue
+            for index, question in enumerate(bank.bank.questions):
+                for number, key in enumerate(question.sources):
+                    if key not in self.references:
+                        yield Problem(bank.display, bank.line_of("questions", index, "sources", number),
+                                      f"question '{question.id}': unknown reference `{key}`"
+                                      f"{_suggest(key, self.references)}; add it to data/references.yml first")
+
+    def _check_page(self, src: str, page: Page, used: dict[str, str]) -> Iterable[Problem]:
+        for call in page.calls:
+            if call.name not in MACROS:
+                continue
+            if not call.constant:
+                yield Problem(page.display, call.line,
+                              f"`{call.name}(...)` takes plain quoted text only, like {MACROS[call.name][1]}")
+                continue
+            yield from self._check_call(src, page, call, used)
+        if page.is_chapter:
+            missing = [key for key in CHAPTER_KEYS if key not in page.meta]
+            if missing:
+                yield Problem(page.display, 1, f"a chapter (a page with a quiz) needs front matter: {', '.join(missing)}")
+            for name in ("learning_objectives", "key_points_summary"):
+                if not page.calls_to(name):
+                    yield Problem(page.display, page.title_line or 1,
+                                  f"a chapter needs `{{{{ {name}() }}}}` ({MACROS[name][0]})")
+        if "title" not in page.meta:
+            yield Problem(page.display, 1, "front matter needs `title:`")
+
+    def _check_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
+        name, args = call.name, call.args
+        arity = {"quiz": 1, "red_flags": 1}.get(name, 0)
+        if name == "cite":
+            if not args:
+                yield Problem(page.display, call.line, 'cite() needs at least one reference key, like cite("ashar-2022")')
+            for key in args:
+                if key not in self.references:
+                    yield Problem(page.display, call.line, f"unknown reference `{key}`{_suggest(str(key), self.references)}; "
+                                  "add it to data/references.yml first")
+            return
+        if len(args) != arity:
+            yield Problem(page.display, call.line, f"`{name}` takes {arity or 'no'} argument{'s' if arity != 1 else ''}, "
+                          f"like {MACROS[name][1]}")
+            return
+        needs = {"findings_chart": "findings", "red_flags": "red_flags", "red_flags_summary": "red_flags",
+                 "glossary": "glossary", "references": "references"}.get(name)
+        if needs and needs not in self.data:
+            yield Problem(page.display, call.line, f"`{name}` needs {DATA_FILES[needs][0]}, which does not exist")
+        if name == "red_flags" and args[0] not in ("emergency", "urgent"):
+            yield Problem(page.display, call.line, f'red_flags() takes "emergency" or "urgent", not "{args[0]}"')
+        if name == "quiz":
+            yield from self._check_quiz_call(src, page, call, used)
+
+    def _check_quiz_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
+        slug = str(call.args[0])
+        bank = self.banks.get(slug)
+        if bank is None:
+            known = ", ".join(sorted(self.banks)) or "none yet"
+            yield Problem(page.display, call.line, f'unknown quiz "{slug}": there is no quiz/{slug}.yml'
+                          f"{_suggest(slug, self.banks)}; banks: {known}")
+            return
+        if slug in used:
+            yield Problem(page.display, call.line, f'quiz "{slug}" is already on {used[slug]}; each bank is used once')
+        used[slug] = page.display
+        if not bank.bank:
+            return
+        for index, question in enumerate(bank.bank.questions):
+            anchor = question.learn_more
+            if anchor and anchor not in page.headings:
+                yield Problem(bank.display, bank.line_of("questions", index, "learn_more"),
+                              f"question '{question.id}': `learn_more: {anchor}` is not a heading on {page.display}"
+                              f"{_suggest(anchor, page.headings)}; headings there: {', '.join(page.headings) or 'none'}")
+
+    # ------------------------------------------------------------ macros
+
+    def macros(self, current_page: Callable[[], Any]) -> dict[str, Callable[..., str]]:
+        """The page macros, each reading the page being rendered from `current_page()`."""
+
+        def src() -> str:
+            return current_page().file.src_path.replace("\\", "/")
+
+        def meta() -> dict[str, Any]:
+            return self.pages[src()].meta if src() in self.pages else dict(current_page().meta)
+
+        def quiz(slug: str) -> str:
+            page = self.pages.get(src())
+            return render_quiz(slug, self.banks[slug].bank, self.renderer, page.headings if page else {})
+
+        def cite(*keys: str) -> str:
+            return content.cite(self.references, keys, src())
+
+        def findings_chart() -> str:
+            table = self.model("findings")
+            return content.findings_chart(table, self.references[table.source], cite(table.source))
+
+        return {
+            "quiz": quiz,
+            "cite": cite,
+            "learning_objectives": lambda: content.objectives(meta()),
+            "key_points_summary": lambda: content.key_points(meta()),
+            "findings_chart": findings_chart,
+            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which),
+            "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
+            "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
+            "references": lambda: content.references_list(self.references),
+        }
+
+    def page_ids(self, src: str) -> set[str]:
+        """Every id a built page will have: headings, HTML ids, and what its macros add."""
+        page = self.pages[src]
+        ids = set(page.ids)
+        for call in page.calls:
+            if call.name == "references":
+                ids.update(self.references)
+            elif call.name == "glossary" and self.model("glossary"):
+                ids.update(term.id for term in self.model("glossary").root)
+            elif call.name == "quiz" and call.args:
+                ids.add(f"quiz-{call.args[0]}")
+        return ids
+
+    def glossary_terms(self) -> dict[str, str]:
+        model = self.model("glossary")
+        return content.glossary_terms(model) if model else {}
+
+
+def _line(tree: Any, location: tuple[Any, ...]) -> int:
+    from .yamlfile import line_of
+
+    return line_of(tree, location)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""

@@ -1,0 +1,200 @@
+"""Reading every page before the build: front matter, headings, content blocks, macro calls.
+
+This is what lets a broken page fail with a clear `file:line: message` instead of
+a traceback half-way through a build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from markdown.extensions.toc import slugify, unique
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from .pages import split_front_matter
+from .yamlfile import Problem, line_of
+
+# Front-matter keys a page may use, and what each one is for.
+FRONT_MATTER = {
+    "title": "the page title (also its first heading)",
+    "description": "one sentence saying what the reader gets",
+    "objectives": "chapter: what the reader will be able to do (list)",
+    "key_points": "chapter: the takeaways, shown at the end (list)",
+    "minutes": "chapter: minutes to read (whole number)",
+    "reviewed": "chapter: date of the last clinical review (YYYY-MM-DD)",
+    "reading_level": "`skip` for list pages that the reading-level check leaves out",
+    "hide": "Material: parts of the layout to hide, such as `navigation`",
+}
+CHAPTER_KEYS = ("objectives", "key_points", "minutes", "reviewed")
+
+# Content blocks (admonitions) authors may use.
+BLOCKS = {
+    "note": "extra information",
+    "tip": "a practical suggestion",
+    "warning": "a caution",
+    "danger": "red flags and urgent care only",
+    "example": "an invented story or case",
+    "question": "questions to ask your clinician",
+}
+
+# Names that mkdocs-macros itself provides to pages.
+BUILTIN_NAMES = frozenset({"page", "config", "extra", "environment", "plugin", "navigation", "files", "now"})
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
+_HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+_INLINE_MARKUP = re.compile(r"\{\{.*?\}\}|[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    args: tuple[Any, ...]
+    line: int
+    constant: bool  # every argument is a literal
+
+
+@dataclass
+class Page:
+    path: Path
+    display: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # id -> heading text
+    ids: set[str] = field(default_factory=set)  # every id the page will have
+    calls: list[Call] = field(default_factory=list)
+    title_line: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_chapter(self) -> bool:
+        return any(call.name == "quiz" for call in self.calls)
+
+    def calls_to(self, name: str) -> list[Call]:
+        return [call for call in self.calls if call.name == name]
+
+
+def heading_id(text: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading, from its Markdown source."""
+    plain = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
+    return slugify(plain, "-")
+
+
+def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[str]) -> Page:
+    """Parse one page; problems are collected, never raised."""
+    page = Page(path, display)
+
+    def problem(line: int, message: str) -> None:
+        page.problems.append(Problem(display, line, message))
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problem(1, "the page is not UTF-8 text; save it with UTF-8 encoding in your editor")
+        return page
+    if "\x00" in text:
+        problem(1, "this is not a text file (it contains NUL bytes); save the page as Markdown text")
+        return page
+
+    front, body, body_line = split_front_matter(text)
+    _read_front_matter(page, front, problem)
+    _read_body(page, body, body_line, problem)
+    _read_macros(page, text, jinja, known, problem)
+    return page
+
+
+def _read_front_matter(page: Page, front: str, problem) -> None:
+    if not front.strip():
+        return
+    try:
+        tree = YAML(typ="rt").load(front)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem((mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error.problem}")
+        return
+    if not isinstance(tree, dict):
+        problem(2, "front matter must be `key: value` lines between the two `---` lines")
+        return
+    for key in tree:
+        if key not in FRONT_MATTER:
+            close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            problem(line_of(tree, [key]) + 1, f"unknown front-matter key `{key}`; {hint}allowed: {', '.join(FRONT_MATTER)}")
+    page.meta = {str(k): v for k, v in tree.items()}
+    for key in ("objectives", "key_points"):
+        value = tree.get(key)
+        if value is not None and (not isinstance(value, list) or not all(isinstance(i, str) and i.strip() for i in value)):
+            problem(line_of(tree, [key]) + 1, f"`{key}` must be a list of sentences, each on a line starting with `- `")
+    minutes = tree.get("minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120):
+        problem(line_of(tree, ["minutes"]) + 1, "`minutes` must be a whole number of minutes, like `6`")
+    reviewed = tree.get("reviewed")
+    if reviewed is not None and not isinstance(reviewed, datetime.date):
+        problem(line_of(tree, ["reviewed"]) + 1, "`reviewed` must be a date written YYYY-MM-DD, like `2026-11-23`")
+    for key in ("title", "description"):
+        if key in tree and (not isinstance(tree[key], str) or not tree[key].strip()):
+            problem(line_of(tree, [key]) + 1, f"`{key}` must be text")
+    if tree.get("reading_level", "skip") != "skip":
+        problem(line_of(tree, ["reading_level"]) + 1, "`reading_level` can only be `skip`")
+
+
+def _read_body(page: Page, body: str, first_line: int, problem) -> None:
+    in_fence = False
+    used: set[str] = set()
+    for offset, line in enumerate(body.splitlines()):
+        number = first_line + offset
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        page.ids.update(_HTML_ID.findall(line))
+        admonition = _ADMONITION.match(line)
+        if admonition and admonition.group(2) not in BLOCKS:
+            kind = admonition.group(2)
+            close = difflib.get_close_matches(kind, BLOCKS, n=1)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            problem(number, f"unknown content block `{kind}`; {hint}allowed: {', '.join(BLOCKS)}")
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        text = heading.group(2)
+        if "{:" in text or re.search(r"\{\s*#", text):
+            problem(number, "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text")
+        if len(heading.group(1)) == 1:
+            page.title_line = page.title_line or number
+            continue
+        hid = unique(heading_id(text), used)
+        page.headings[hid] = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
+    page.ids.update(page.headings)
+
+
+def _read_macros(page: Page, text: str, jinja: jinja2.Environment, known: set[str], problem) -> None:
+    try:
+        tree = jinja.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        problem(error.lineno, f"macro syntax error: {error.message}; check the `{{{{ ... }}}}` around this line")
+        return
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for node in tree.find_all(nodes.Call):
+        if not isinstance(node.node, nodes.Name):
+            continue
+        args = tuple(arg.value if isinstance(arg, nodes.Const) else None for arg in node.args)
+        constant = all(isinstance(arg, nodes.Const) for arg in node.args) and not node.kwargs
+        page.calls.append(Call(node.node.name, args, node.lineno, constant))
+    reported: set[tuple[str, int]] = set()
+    for node in tree.find_all(nodes.Name):
+        if node.ctx != "load" or node.name in known or node.name in assigned or (node.name, node.lineno) in reported:
+            continue
+        reported.add((node.name, node.lineno))
+        close = difflib.get_close_matches(node.name, sorted(known - BUILTIN_NAMES), n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        problem(node.lineno, f"unknown macro `{node.name}`; {hint}macros you can use: {', '.join(sorted(known - BUILTIN_NAMES))}")

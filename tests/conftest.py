@@ -1,0 +1,55 @@
+"""Shared fixtures: fixture sites built with the project's real configuration."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+def prepare_site(name: str, destination: Path) -> Path:
+    """Copy fixture `name` beside the project's mkdocs.yml (minus its nav), theme overrides and assets."""
+    target = destination / name
+    shutil.copytree(SITES / name, target)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nnav:")[0]  # a fixture's pages are its own
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "macros").symlink_to(ROOT / "macros", target_is_directory=True)  # module_name: macros is local
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    for folder in ("javascripts", "stylesheets"):
+        shutil.copytree(ROOT / "docs" / folder, target / "docs" / folder)
+    return target
+
+
+def build(root: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real build command on a folder; returns the finished process with its output."""
+    command = [sys.executable, "-m", "tools.build", "--root", str(root)]
+    if site:
+        command += ["--site", str(site)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `good` fixture site, built once: the folder with its site/ inside."""
+    root = prepare_site("good", tmp_path_factory.mktemp("sites"))
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course, built once into a temporary folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

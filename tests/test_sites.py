@@ -1,0 +1,75 @@
+"""Fixture sites built with the real build command: good ones build, bad ones fail cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build, prepare_site
+
+pytestmark = pytest.mark.site
+
+
+def test_good_site_builds_with_a_quiz_of_every_type(good_site: Path) -> None:
+    html = (good_site / "site" / "chapter.html").read_text(encoding="utf-8")
+    assert html.count('<fieldset class="quiz-question"') == 3
+    for kind in ("single", "multiple", "true-false"):
+        assert f'data-type="{kind}"' in html
+    assert 'href="references.html#raja-2020"' in html
+    assert "Macro Rendering Error" not in html
+    assert "In this chapter you will" in html and "Key points" in html
+    references = (good_site / "site" / "references.html").read_text(encoding="utf-8")
+    assert '<li id="raja-2020">' in references and "https://doi.org/10.1097/j.pain.0000000000001939" in references
+
+
+# fixture -> lines that must appear in the build's error output
+FAILURES = {
+    # a bank with two problems: both reported, each with its line
+    "bad-bank": [
+        "quiz/chapter.yml:10: question 'pain-protects': `correct` must be true or false (without quotes), not 'yes'",
+        "quiz/chapter.yml:29: question 'scans-tell-all': unknown question type `true-or-false`; "
+        "did you mean `true-false`? use one of: single, multiple, true-false",
+    ],
+    # a quiz() call naming a bank that does not exist
+    "unknown-slug": [
+        'docs/chapter.md:26: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
+        "banks: chapter",
+    ],
+    # a learn_more anchor that is not a heading on the page
+    "missing-anchor": [
+        "quiz/chapter.yml:27: question 'highway-builders': `learn_more: the-pain-motorway` is not a heading on "
+        "docs/chapter.md (did you mean `the-pain-highway`?); headings there: pain-is-a-protector, the-pain-highway",
+    ],
+    # a misspelt macro
+    "unknown-macro": ["docs/chapter.md:18: unknown macro `citation`; did you mean `cite`?"],
+}
+
+
+@pytest.mark.parametrize("fixture", sorted(FAILURES))
+def test_bad_site_fails_with_file_line_and_fix(fixture: str, tmp_path: Path) -> None:
+    root = prepare_site(fixture, tmp_path)
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good build", encoding="utf-8")
+    result = build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    for line in FAILURES[fixture]:
+        assert line in output
+    assert "ERROR" in output
+    assert "Traceback" not in output
+    # the last good site is untouched and no half-written folder is left behind
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good build"
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_build_replaces_the_site_only_when_it_succeeds(tmp_path: Path) -> None:
+    root = prepare_site("good", tmp_path)
+    (root / "site").mkdir()
+    (root / "site" / "stale.html").write_text("old", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site" / "stale.html").exists()
+    assert (root / "site" / "chapter.html").exists()
+    assert "Built site/" in result.stdout
