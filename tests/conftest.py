@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -28,20 +29,36 @@ def prepare_site(name: str, destination: Path) -> Path:
     return target
 
 
-def build(root: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real build command on a folder; returns the finished process with its output."""
+def build(root: Path, site: Path | None = None, site_url: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the real build command on a folder; returns the finished process with its output.
+
+    `site_url` is what the publishing workflow sets (SITE_URL); Material's instant
+    navigation needs it. Offline copies are built without it.
+    """
     command = [sys.executable, "-m", "tools.build", "--root", str(root)]
     if site:
         command += ["--site", str(site)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
-def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The `good` fixture site, built once: the folder with its site/ inside."""
+def good_port() -> int:
+    """The port the good site is served on: its site_url names it, as GitHub Pages' would."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory, good_port: int) -> Path:
+    """The `good` fixture site, built once as for the web: the folder with its site/ inside."""
     root = prepare_site("good", tmp_path_factory.mktemp("sites"))
-    result = build(root)
+    result = build(root, site_url=f"http://127.0.0.1:{good_port}/")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
 
