@@ -44,9 +44,7 @@ class _Question(_Strict):
     id: Slug = Field(description="Stable id, unique in the bank: lower-case words joined by hyphens.")
     prompt: Text = Field(description="The question. Markdown allowed.")
     explanation: Text = Field(description="Shown after answering: what the right answer teaches.")
-    learn_more: Slug | None = Field(
-        None, description="Id of the heading on the chapter page that teaches this."
-    )
+    learn_more: Slug | None = Field(None, description="Id of the heading on the chapter page that teaches this.")
     sources: list[Slug] = Field(default_factory=list, description="Keys in data/references.yml.")
 
 
@@ -80,9 +78,7 @@ class Bank(_Strict):
     """A chapter's self-check quiz."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="Question bank")
-    title: Text | None = Field(
-        None, description="Heading above the quiz (default: Check your understanding)."
-    )
+    title: Text | None = Field(None, description="Heading above the quiz (default: Check your understanding).")
     questions: list[Question] = Field(min_length=1, max_length=40)
 
 
@@ -243,8 +239,7 @@ def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:
             yield Problem(
                 loaded.display,
                 line,
-                f"question '{qid}': duplicate id (also used on line {first_line[qid]}); "
-                "give each question its own id",
+                f"question '{qid}': duplicate id (also used on line {first_line[qid]}); give each question its own id",
             )
         else:
             first_line[qid] = line

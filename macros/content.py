@@ -35,8 +35,16 @@ def _markdown_title(text: str) -> str:
 def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
     """`(Ashar 2022; Kent 2023)`, each a link to its entry on the references page."""
     target = link_from(page_src, REFERENCES_PAGE)
+    links = [f'[{references[key].short}]({target}#{key} "{_markdown_title(references[key].title)}")' for key in keys]
+    return f'<span class="course-cite">({"; ".join(links)})</span>'
+
+
+def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
+    """The same citation as HTML, for use inside generated HTML (figures), where Markdown is not processed."""
+    target = link_from(page_src, REFERENCES_PAGE).removesuffix(".md") + ".html"
     links = [
-        f'[{references[key].short}]({target}#{key} "{_markdown_title(references[key].title)}")' for key in keys
+        f'<a href="{target}#{key}" title="{escape(references[key].title)}">{escape(references[key].short)}</a>'
+        for key in keys
     ]
     return f'<span class="course-cite">({"; ".join(links)})</span>'
 
@@ -48,7 +56,8 @@ def references_list(references: dict[str, Reference]) -> str:
         address = f"doi:{ref.doi}" if ref.doi else ref.url
         note = f' <span class="course-ref-note">{escape(ref.note)}</span>' if ref.note else ""
         items.append(
-            f'<li id="{key}">{escape(ref.authors)} ({ref.year}). {escape(ref.title)}. <em>{escape(ref.published)}</em>. '
+            f'<li id="{key}">{escape(ref.authors)} ({ref.year}). {escape(ref.title)}. '
+            f"<em>{escape(ref.published)}</em>. "
             f'<a href="{escape(ref.link)}">{escape(address)}</a>.{note}</li>'
         )
     return '<ol class="course-references">\n' + "\n".join(items) + "\n</ol>"
@@ -156,7 +165,8 @@ def findings_chart(table: FindingsTable, source: Reference, citation: str) -> st
             f"Source: {Markup(citation)}. {' '.join(notes)}</figcaption>",
             '<details class="course-chart-table"><summary>Show the numbers as a table</summary>',
             '<div class="course-table-wrap"><table>',
-            f'<caption>Percent of people without back pain with each finding</caption><thead><tr><th scope="col">Finding</th>{head}</tr></thead>',
+            "<caption>Percent of people without back pain with each finding</caption>",
+            f'<thead><tr><th scope="col">Finding</th>{head}</tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table></div></details>",
             "</figure>",
         ]
@@ -175,9 +185,7 @@ def _panel(table: FindingsTable, finding: Any, number: int) -> str:
     bar = slot * 0.62
     plot = height - top - bottom
     shown = [
-        (age, value)
-        for age, value in zip(table.ages, finding.values, strict=True)
-        if age not in finding.unchecked_ages
+        (age, value) for age, value in zip(table.ages, finding.values, strict=True) if age not in finding.unchecked_ages
     ]
     label = f"{finding.name}: " + ", ".join(
         f"{value}% at age {age}{' (estimated)' if age in finding.modelled_ages else ''}" for age, value in shown

@@ -133,15 +133,21 @@ class Course:
                 yield Problem(loaded.display, line, f"entry '{term.term}': the term appears twice; keep one entry")
             for target in term.see:
                 if target not in ids:
-                    yield Problem(loaded.display, _line(loaded.tree, (index, "see")),
-                                  f"entry '{term.term}': `see` names `{target}`, which is not a term here; "
-                                  f"use one of: {', '.join(sorted(ids))}")
+                    yield Problem(
+                        loaded.display,
+                        _line(loaded.tree, (index, "see")),
+                        f"entry '{term.term}': `see` names `{target}`, which is not a term here; "
+                        f"use one of: {', '.join(sorted(ids))}",
+                    )
 
     def _check_findings(self) -> Iterable[Problem]:
         loaded = self.data.get("findings")
         if loaded and loaded.model and loaded.model.source not in self.references:
-            yield Problem(loaded.display, _line(loaded.tree, ("source",)),
-                          f"`source` names `{loaded.model.source}`, which is not in data/references.yml")
+            yield Problem(
+                loaded.display,
+                _line(loaded.tree, ("source",)),
+                f"`source` names `{loaded.model.source}`, which is not in data/references.yml",
+            )
 
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
@@ -150,27 +156,36 @@ class Course:
             for index, question in enumerate(bank.bank.questions):
                 for number, key in enumerate(question.sources):
                     if key not in self.references:
-                        yield Problem(bank.display, bank.line_of("questions", index, "sources", number),
-                                      f"question '{question.id}': unknown reference `{key}`"
-                                      f"{_suggest(key, self.references)}; add it to data/references.yml first")
+                        yield Problem(
+                            bank.display,
+                            bank.line_of("questions", index, "sources", number),
+                            f"question '{question.id}': unknown reference `{key}`"
+                            f"{_suggest(key, self.references)}; add it to data/references.yml first",
+                        )
 
     def _check_page(self, src: str, page: Page, used: dict[str, str]) -> Iterable[Problem]:
         for call in page.calls:
             if call.name not in MACROS:
                 continue
             if not call.constant:
-                yield Problem(page.display, call.line,
-                              f"`{call.name}(...)` takes plain quoted text only, like {MACROS[call.name][1]}")
+                yield Problem(
+                    page.display,
+                    call.line,
+                    f"`{call.name}(...)` takes plain quoted text only, like {MACROS[call.name][1]}",
+                )
                 continue
             yield from self._check_call(src, page, call, used)
         if page.is_chapter:
             missing = [key for key in CHAPTER_KEYS if key not in page.meta]
             if missing:
-                yield Problem(page.display, 1, f"a chapter (a page with a quiz) needs front matter: {', '.join(missing)}")
+                yield Problem(
+                    page.display, 1, f"a chapter (a page with a quiz) needs front matter: {', '.join(missing)}"
+                )
             for name in ("learning_objectives", "key_points_summary"):
                 if not page.calls_to(name):
-                    yield Problem(page.display, page.title_line or 1,
-                                  f"a chapter needs `{{{{ {name}() }}}}` ({MACROS[name][0]})")
+                    yield Problem(
+                        page.display, page.title_line or 1, f"a chapter needs `{{{{ {name}() }}}}` ({MACROS[name][0]})"
+                    )
         if "title" not in page.meta:
             yield Problem(page.display, 1, "front matter needs `title:`")
 
@@ -179,18 +194,32 @@ class Course:
         arity = {"quiz": 1, "red_flags": 1}.get(name, 0)
         if name == "cite":
             if not args:
-                yield Problem(page.display, call.line, 'cite() needs at least one reference key, like cite("ashar-2022")')
+                yield Problem(
+                    page.display, call.line, 'cite() needs at least one reference key, like cite("ashar-2022")'
+                )
             for key in args:
                 if key not in self.references:
-                    yield Problem(page.display, call.line, f"unknown reference `{key}`{_suggest(str(key), self.references)}; "
-                                  "add it to data/references.yml first")
+                    yield Problem(
+                        page.display,
+                        call.line,
+                        f"unknown reference `{key}`{_suggest(str(key), self.references)}; "
+                        "add it to data/references.yml first",
+                    )
             return
         if len(args) != arity:
-            yield Problem(page.display, call.line, f"`{name}` takes {arity or 'no'} argument{'s' if arity != 1 else ''}, "
-                          f"like {MACROS[name][1]}")
+            yield Problem(
+                page.display,
+                call.line,
+                f"`{name}` takes {arity or 'no'} argument{'s' if arity != 1 else ''}, like {MACROS[name][1]}",
+            )
             return
-        needs = {"findings_chart": "findings", "red_flags": "red_flags", "red_flags_summary": "red_flags",
-                 "glossary": "glossary", "references": "references"}.get(name)
+        needs = {
+            "findings_chart": "findings",
+            "red_flags": "red_flags",
+            "red_flags_summary": "red_flags",
+            "glossary": "glossary",
+            "references": "references",
+        }.get(name)
         if needs and needs not in self.data:
             yield Problem(page.display, call.line, f"`{name}` needs {DATA_FILES[needs][0]}, which does not exist")
         if name == "red_flags" and args[0] not in ("emergency", "urgent"):
@@ -203,8 +232,11 @@ class Course:
         bank = self.banks.get(slug)
         if bank is None:
             known = ", ".join(sorted(self.banks)) or "none yet"
-            yield Problem(page.display, call.line, f'unknown quiz "{slug}": there is no quiz/{slug}.yml'
-                          f"{_suggest(slug, self.banks)}; banks: {known}")
+            yield Problem(
+                page.display,
+                call.line,
+                f'unknown quiz "{slug}": there is no quiz/{slug}.yml{_suggest(slug, self.banks)}; banks: {known}',
+            )
             return
         if slug in used:
             yield Problem(page.display, call.line, f'quiz "{slug}" is already on {used[slug]}; each bank is used once')
@@ -214,9 +246,12 @@ class Course:
         for index, question in enumerate(bank.bank.questions):
             anchor = question.learn_more
             if anchor and anchor not in page.headings:
-                yield Problem(bank.display, bank.line_of("questions", index, "learn_more"),
-                              f"question '{question.id}': `learn_more: {anchor}` is not a heading on {page.display}"
-                              f"{_suggest(anchor, page.headings)}; headings there: {', '.join(page.headings) or 'none'}")
+                yield Problem(
+                    bank.display,
+                    bank.line_of("questions", index, "learn_more"),
+                    f"question '{question.id}': `learn_more: {anchor}` is not a heading on {page.display}"
+                    f"{_suggest(anchor, page.headings)}; headings there: {', '.join(page.headings) or 'none'}",
+                )
 
     # ------------------------------------------------------------ macros
 
@@ -238,7 +273,8 @@ class Course:
 
         def findings_chart() -> str:
             table = self.model("findings")
-            return content.findings_chart(table, self.references[table.source], cite(table.source))
+            citation = content.cite_html(self.references, [table.source], src())
+            return content.findings_chart(table, self.references[table.source], citation)
 
         return {
             "quiz": quiz,

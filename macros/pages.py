@@ -33,7 +33,5 @@ def chapter_files(docs: Path = DOCS) -> list[Path]:
     return [
         path
         for path in page_files(docs)
-        if not re.search(
-            r"^reading_level:\s*skip\s*$", split_front_matter(path.read_text(encoding="utf-8"))[0], re.M
-        )
+        if not re.search(r"^reading_level:\s*skip\s*$", split_front_matter(path.read_text(encoding="utf-8"))[0], re.M)
     ]

@@ -127,11 +127,15 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
         if key not in FRONT_MATTER:
             close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            problem(line_of(tree, [key]) + 1, f"unknown front-matter key `{key}`; {hint}allowed: {', '.join(FRONT_MATTER)}")
+            problem(
+                line_of(tree, [key]) + 1, f"unknown front-matter key `{key}`; {hint}allowed: {', '.join(FRONT_MATTER)}"
+            )
     page.meta = {str(k): v for k, v in tree.items()}
     for key in ("objectives", "key_points"):
         value = tree.get(key)
-        if value is not None and (not isinstance(value, list) or not all(isinstance(i, str) and i.strip() for i in value)):
+        if value is not None and (
+            not isinstance(value, list) or not all(isinstance(i, str) and i.strip() for i in value)
+        ):
             problem(line_of(tree, [key]) + 1, f"`{key}` must be a list of sentences, each on a line starting with `- `")
     minutes = tree.get("minutes")
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120):
@@ -197,4 +201,7 @@ def _read_macros(page: Page, text: str, jinja: jinja2.Environment, known: set[st
         reported.add((node.name, node.lineno))
         close = difflib.get_close_matches(node.name, sorted(known - BUILTIN_NAMES), n=1, cutoff=0.5)
         hint = f"did you mean `{close[0]}`? " if close else ""
-        problem(node.lineno, f"unknown macro `{node.name}`; {hint}macros you can use: {', '.join(sorted(known - BUILTIN_NAMES))}")
+        problem(
+            node.lineno,
+            f"unknown macro `{node.name}`; {hint}macros you can use: {', '.join(sorted(known - BUILTIN_NAMES))}",
+        )

@@ -86,9 +86,7 @@ def read_yaml(
     except OSError as error:
         return fail(1, f"cannot read the file ({error.strerror}); check that it exists and is readable")
     if len(raw) > MAX_BYTES:
-        return fail(
-            1, f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed; split it or shorten it"
-        )
+        return fail(1, f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed; split it or shorten it")
     if b"\x00" in raw:
         return fail(1, "this is not a text file (it contains NUL bytes); save it as plain UTF-8 text")
     try:
@@ -175,7 +173,9 @@ def explain(
         elif kind == "string_too_short":
             message = f"`{name}` is empty; write the text after `{name}:`"
         elif kind == "string_too_long":
-            message = f"`{name}` is too long ({len(item['input']):,} characters); keep it under {item['ctx']['max_length']:,}"
+            message = (
+                f"`{name}` is too long ({len(item['input']):,} characters); keep it under {item['ctx']['max_length']:,}"
+            )
         elif kind == "string_pattern_mismatch":
             message = (
                 f"`{name}` value {item['input']!r} is not a valid id; use lower-case letters, digits "

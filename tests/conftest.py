@@ -38,8 +38,14 @@ def build(root: Path, site: Path | None = None, site_url: str = "") -> subproces
     command = [sys.executable, "-m", "tools.build", "--root", str(root)]
     if site:
         command += ["--site", str(site)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url})
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
+    )
 
 
 def free_port() -> int:

@@ -25,15 +25,26 @@ def build(root: Path = ROOT, site: Path | None = None) -> int:
     site = site or root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(root / "mkdocs.yml"),
+        "--site-dir",
+        str(staging),
+    ]
     started = time.perf_counter()
     result = subprocess.run(command, env=env, check=False)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {site.name}/ was left as it was. Fix the problems above and run it again.",
-              file=sys.stderr)
+        print(
+            f"Build failed: {site.name}/ was left as it was. Fix the problems above and run it again.", file=sys.stderr
+        )
         return 1
     old = None
     if site.exists():
@@ -44,8 +55,10 @@ def build(root: Path = ROOT, site: Path | None = None) -> int:
         shutil.rmtree(old, ignore_errors=True)
     files = [p for p in site.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    print(f"Built {site.relative_to(root) if site.is_relative_to(root) else site}/: "
-          f"{len(files)} files, {size / 1e6:.1f} MB, in {seconds:.1f} s")
+    print(
+        f"Built {site.relative_to(root) if site.is_relative_to(root) else site}/: "
+        f"{len(files)} files, {size / 1e6:.1f} MB, in {seconds:.1f} s"
+    )
     return 0
 
 

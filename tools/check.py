@@ -38,20 +38,31 @@ def link_problems(course: Course) -> list[Problem]:
                 continue
             for target in _LINK.findall(line):
                 if re.match(r"^[a-z][a-z0-9+.-]*:", target):
-                    problems.append(Problem(page.display, first_line + offset,
-                                            f"link to another site `{target}`; the course links out only from the "
-                                            "references page (add the source to data/references.yml and cite it)"))
+                    problems.append(
+                        Problem(
+                            page.display,
+                            first_line + offset,
+                            f"link to another site `{target}`; the course links out only from the "
+                            "references page (add the source to data/references.yml and cite it)",
+                        )
+                    )
                     continue
                 path, _, anchor = target.partition("#")
                 target_src = _resolve(src, path) if path else src
                 if target_src not in course.pages:
-                    problems.append(Problem(page.display, first_line + offset,
-                                            f"link to `{path}`, which is not a page in docs/"))
+                    problems.append(
+                        Problem(page.display, first_line + offset, f"link to `{path}`, which is not a page in docs/")
+                    )
                     continue
                 ids = course.page_ids(target_src)
                 if anchor and anchor not in ids:
-                    problems.append(Problem(page.display, first_line + offset,
-                                            f"link to `#{anchor}` on {target_src}, which has no such heading"))
+                    problems.append(
+                        Problem(
+                            page.display,
+                            first_line + offset,
+                            f"link to `#{anchor}` on {target_src}, which has no such heading",
+                        )
+                    )
     return problems
 
 
@@ -79,15 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_reading_level:
         from tools.readability import MAX_GRADE, measure
 
-        for src, page in course.pages.items():
+        for page in course.pages.values():
             if page.meta.get("reading_level") == "skip":
                 continue
             grade = measure(page.path)
             grades.append(grade)
             if grade.grade > MAX_GRADE:
-                problems.append(Problem(page.display, 1,
-                                        f"reading level is grade {grade.grade:.1f}, above {MAX_GRADE:g}; "
-                                        "use shorter sentences and everyday words (python -m tools.readability)"))
+                problems.append(
+                    Problem(
+                        page.display,
+                        1,
+                        f"reading level is grade {grade.grade:.1f}, above {MAX_GRADE:g}; "
+                        "use shorter sentences and everyday words (python -m tools.readability)",
+                    )
+                )
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
     for problem in problems:
         print(problem)

@@ -73,7 +73,8 @@ class Watch:
 
     def outside(self, allowed_host: str = "127.0.0.1") -> list[str]:
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if urlparse(url).scheme not in ("data", "blob", "file", "about") and urlparse(url).hostname != allowed_host
         ]
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page, expect
-
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +120,8 @@ def test_a_changed_question_forgets_its_old_answer(page: Page, good_url: str) ->
 def test_quiz_works_when_storage_is_blocked(browser: Browser, good_url: str) -> None:
     context = browser.new_context()
     context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
     )
     page = context.new_page()
     ours: list[str] = []  # the theme's own scripts also meet the blocked storage; ours must not fail
@@ -180,3 +180,34 @@ def test_no_console_errors_and_no_request_to_another_host(page: Page, good_url: 
     page.wait_for_load_state("networkidle")
     assert page.watch.errors == []  # type: ignore[attr-defined]
     assert page.watch.outside() == []  # type: ignore[attr-defined]
+
+
+def test_every_real_page_loads_cleanly_with_nothing_from_another_host(page: Page, real_url: str, real_site) -> None:
+    pages = sorted(p.name for p in real_site.glob("*.html") if p.name != "404.html")
+    assert len(pages) >= 12
+    for name in pages:
+        page.goto(f"{real_url}/{name}")
+        page.wait_for_load_state("networkidle")
+        notice = page.locator(".course-notice a").evaluate("a => a.href")
+        assert notice == f"{real_url}/red-flags.html", name  # red flags one click away on every page
+    assert page.watch.errors == []  # type: ignore[attr-defined]
+    assert page.watch.outside() == []  # type: ignore[attr-defined]
+
+
+def test_every_real_quiz_works(page: Page, real_url: str) -> None:
+    page.goto(f"{real_url}/index.html")
+    links = page.evaluate("[...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')].map(a => a.href)")
+    chapters = list(dict.fromkeys(h.split("#")[0] for h in links if h.startswith(real_url) and h.endswith(".html")))
+    assert len(chapters) >= 12
+    checked = 0
+    for href in chapters:
+        page.goto(href)
+        for question in page.locator(".quiz-question").all():
+            # pick exactly the right answers, then check: every question must say "Correct."
+            for box in question.locator("input[data-correct]").all():
+                box.check()
+            question.get_by_role("button", name="Check").click()
+            expect(question.locator(".quiz-feedback")).to_contain_text("Correct.")
+            checked += 1
+    assert checked >= 45
+    assert page.watch.errors == []  # type: ignore[attr-defined]
