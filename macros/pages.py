@@ -17,6 +17,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Split a page into (front matter, body, line number where the body starts)."""
+    text = text.replace("\r\n", "\n")
     match = _FRONT_MATTER.match(text)
     if not match:
         return "", text, 1

@@ -31,6 +31,10 @@ class Renderer:
 
     def __init__(self, extensions: Iterable[Any] = (), configs: dict[str, Any] | None = None):
         self._md = markdown.Markdown(extensions=list(extensions), extension_configs=configs or {})
+        # Raw HTML is not interpreted: Markdown then escapes it, so it shows as typed.
+        for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
+            if name in registry:
+                registry.deregister(name)
 
     def block(self, text: str) -> Markup:
         """Markdown that may hold paragraphs and lists.
@@ -39,7 +43,7 @@ class Renderer:
         write Markdown, and a pasted tag or script is displayed as typed.
         """
         self._md.reset()
-        html = self._md.convert(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        html = self._md.convert(text)
         html = _PAGE_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
         return Markup(sanitise(html))
 

@@ -52,7 +52,8 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
 _HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
-_INLINE_MARKUP = re.compile(r"\{\{.*?\}\}|[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+_INLINE_MARKUP = re.compile(r"\{\{.*?\}\}|[*`]|(?<!\w)_+|_+(?!\w)|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+_JINJA = re.compile(r"\{\{|\{%")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[st
         page.problems.append(Problem(display, line, message))
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
         problem(1, "the page is not UTF-8 text; save it with UTF-8 encoding in your editor")
         return page
@@ -116,6 +117,10 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
         return
     try:
         tree = YAML(typ="rt").load(front)
+    except ValueError:  # an impossible date such as 2026-11-31
+        line = next((n for n, text in enumerate(front.splitlines(), 2) if "reviewed" in text), 2)
+        problem(line, "`reviewed` must be a date written YYYY-MM-DD, like `2026-11-23`")
+        return
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem((mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error.problem}")
@@ -175,7 +180,11 @@ def _read_body(page: Page, body: str, first_line: int, problem) -> None:
             problem(number, "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text")
         if len(heading.group(1)) == 1:
             page.title_line = page.title_line or number
+            if not _JINJA.search(text):
+                page.ids.add(unique(heading_id(text), used))
             continue
+        if _JINJA.search(text):
+            problem(number, "do not put macros in headings (the heading's id would change); put them in the text below")
         hid = unique(heading_id(text), used)
         page.headings[hid] = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
     page.ids.update(page.headings)

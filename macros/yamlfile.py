@@ -41,10 +41,13 @@ def line_of(tree: Any, location: Iterable[Any]) -> int:
         if isinstance(node, CommentedMap):
             if step not in node:
                 continue  # a union tag in a pydantic location, or a missing key
-            line = node.lc.key(step)[0] + 1
             child = node[step]
-            if not isinstance(child, CommentedMap | CommentedSeq) and step != "type":
-                line = node.lc.value(step)[0] + 1
+            try:
+                line = node.lc.key(step)[0] + 1
+                if child is not None and not isinstance(child, CommentedMap | CommentedSeq) and step != "type":
+                    line = node.lc.value(step)[0] + 1
+            except KeyError:
+                pass  # a key merged in with `<<:` has no position of its own
             node = child
         elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
             line = node.lc.item(step)[0] + 1
@@ -112,6 +115,8 @@ def read_yaml(
         return fail(line, f"YAML syntax error: {what}; {hint}")
     except YAMLError as error:
         return fail(1, f"YAML syntax error: {error}")
+    except ValueError as error:  # e.g. an impossible date such as 2026-13-01
+        return fail(1, f"a value cannot be read ({error}); put text that looks like a date in quotes")
     if not isinstance(tree, top):
         shape = "a list of entries" if top is CommentedSeq else "a block of `key: value` lines"
         return fail(1, f"the {what} must be {shape} starting with `{starts_with}`")

@@ -1,0 +1,510 @@
+"""Data files (macros/data.py), the cross-checks of Course.load() (macros/course.py) and
+the link check (tools/check.py), on small sites laid out like the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.course import Course
+from tools.check import link_problems
+
+ID_RULE = "is not a valid id; use lower-case letters, digits and single hyphens, like `scan-findings`"
+REFERENCE_KEYS = "authors, cite_as, doi, note, published, title, url, year"
+ADD_REFERENCE = "add it to data/references.yml first"
+LINK_OUT = "the course links out only from the references page (add the source to data/references.yml and cite it)"
+
+REFERENCES = """\
+raja-2020:
+  authors: Raja SN, Carr DB, Cohen M
+  year: 2020
+  title: The revised IASP definition of pain
+  published: Pain 2020;161:1976-1982
+  doi: 10.1097/j.pain.0000000000001939
+"""
+
+GLOSSARY = """\
+- term: Allodynia
+  match: [allodynia]
+  short: Pain from a light touch.
+  definition: Pain from something that should not hurt.
+  see: [hyperalgesia]
+- term: Hyperalgesia
+  short: More pain than expected.
+  definition: Stronger pain than the cause would give.
+"""
+
+FINDINGS = """\
+source: raja-2020
+population: People without back pain
+ages: [20, 30, 40]
+findings:
+  - name: Disc bulge
+    values: [30, 40, 50]
+  - name: Disc protrusion
+    values: [29, 31, 33]
+"""
+
+RED_FLAGS = """\
+emergency:
+  - Numbness around your genitals.
+urgent:
+  - A fever.
+"""
+
+CHAPTER = """\
+---
+title: A chapter
+description: D.
+objectives:
+  - Do a thing.
+key_points:
+  - A point.
+minutes: 2
+reviewed: 2026-11-23
+---
+
+# A chapter
+
+{{ learning_objectives() }}
+
+## Pain is a protector
+
+Pain protects you {{ cite("raja-2020") }}.
+
+{{ key_points_summary() }}
+
+{{ quiz("chapter") }}
+"""
+
+BANK = """\
+# yaml-language-server: $schema=schema.json
+questions:
+  - id: pain-protects
+    type: single
+    prompt: What is pain's main job?
+    options:
+      - text: To protect you
+        correct: true
+      - text: To measure damage
+        feedback: Pain and damage often do not match.
+    explanation: Pain is a protector.
+    learn_more: pain-is-a-protector
+    sources: [raja-2020]
+"""
+
+INDEX = """\
+---
+title: Home
+---
+
+# Home
+
+Read [the chapter](chapter.md).
+"""
+
+BASE = {
+    "data/references.yml": REFERENCES,
+    "docs/chapter.md": CHAPTER,
+    "docs/index.md": INDEX,
+    "quiz/chapter.yml": BANK,
+}
+
+
+def make_site(tmp_path: Path, files: dict[str, str | None]) -> Path:
+    """A folder laid out like the repository; a None value leaves that file out."""
+    root = tmp_path / "site"
+    for folder in ("data", "docs", "quiz"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    for relative, text in files.items():
+        if text is not None:
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems(tmp_path: Path, files: dict[str, str | None]) -> list[str]:
+    return [str(p) for p in Course.load(root=make_site(tmp_path, files)).problems]
+
+
+# ---------------------------------------------------------------- data files
+
+# (case, data files, the exact problems reported)
+DATA = [
+    (
+        "all four files valid",
+        {
+            "data/references.yml": REFERENCES,
+            "data/glossary.yml": GLOSSARY,
+            "data/brinjikji-2015.yml": FINDINGS,
+            "data/red-flags.yml": RED_FLAGS,
+        },
+        [],
+    ),
+    (
+        "reference with neither doi nor url",
+        {"data/references.yml": REFERENCES.replace("  doi: 10.1097/j.pain.0000000000001939\n", "")},
+        [
+            "data/references.yml:1: `raja-2020`: Value error, needs a `doi:` (like 10.1000/xyz) or an `url:` "
+            "starting with https://"
+        ],
+    ),
+    (
+        "reference with a doi written as an address",
+        {"data/references.yml": REFERENCES.replace("doi: 10.1097/", "doi: doi.org/10.1097/")},
+        [f"data/references.yml:6: 'raja-2020': `doi` value 'doi.org/10.1097/j.pain.0000000000001939' {ID_RULE}"],
+    ),
+    (
+        "reference with an http (not https) url",
+        {
+            "data/references.yml": REFERENCES.replace(
+                "doi: 10.1097/j.pain.0000000000001939", "url: http://example.org/guide"
+            )
+        },
+        [f"data/references.yml:6: 'raja-2020': `url` value 'http://example.org/guide' {ID_RULE}"],
+    ),
+    (
+        "unknown key `publisher` (typo of published)",
+        {"data/references.yml": REFERENCES.replace("published:", "publisher:")},
+        [
+            "data/references.yml:1: 'raja-2020': missing `published`; add `published:` with a value",
+            "data/references.yml:5: 'raja-2020': unknown key `publisher`; did you mean `published`? "
+            f"allowed keys here: {REFERENCE_KEYS}",
+        ],
+    ),
+    (
+        "unknown extra key in an entry",
+        {"data/references.yml": REFERENCES + "  jornal: Pain\n"},
+        [f"data/references.yml:7: 'raja-2020': unknown key `jornal`; allowed keys here: {REFERENCE_KEYS}"],
+    ),
+    (
+        "year as text",
+        {"data/references.yml": REFERENCES.replace("year: 2020", "year: '2020'")},
+        ["data/references.yml:3: 'raja-2020': `year`: Input should be a valid integer"],
+    ),
+    (
+        "year before 1900",
+        {"data/references.yml": REFERENCES.replace("year: 2020", "year: 1820")},
+        ["data/references.yml:3: 'raja-2020': `year`: Input should be greater than or equal to 1900"],
+    ),
+    (
+        "reference key with capitals and an underscore",
+        {"data/references.yml": REFERENCES.replace("raja-2020:", "Raja_2020:")},
+        [f"data/references.yml:1: 'Raja_2020': `[key]` value 'Raja_2020' {ID_RULE}"],
+    ),
+    (
+        "references as a list",
+        {"data/references.yml": "- raja-2020\n"},
+        [
+            "data/references.yml:1: the file must be a block of `key: value` lines starting with "
+            "`a reference key such as `ashar-2022:``"
+        ],
+    ),
+    (
+        "glossary `see` names an unknown term",
+        {"data/glossary.yml": GLOSSARY.replace("see: [hyperalgesia]", "see: [hyperalgsia]")},
+        [
+            "data/glossary.yml:5: entry 'Allodynia': `see` names `hyperalgsia`, which is not a term here; "
+            "use one of: allodynia, hyperalgesia"
+        ],
+    ),
+    (
+        "glossary with a duplicate term",
+        {"data/glossary.yml": GLOSSARY + "- term: Allodynia\n  short: S.\n  definition: D.\n"},
+        [
+            "data/glossary.yml:1: entry 'Allodynia': the term appears twice; keep one entry",
+            "data/glossary.yml:9: entry 'Allodynia': the term appears twice; keep one entry",
+        ],
+    ),
+    (
+        "glossary term with an unknown key",
+        {"data/glossary.yml": GLOSSARY.replace("  short: More pain", "  shrt: More pain")},
+        [
+            "data/glossary.yml:6: entry 'Hyperalgesia': missing `short`; add `short:` with a value",
+            "data/glossary.yml:7: entry 'Hyperalgesia': unknown key `shrt`; did you mean `short`? "
+            "allowed keys here: definition, match, see, short, term",
+        ],
+    ),
+    (
+        "glossary as a mapping, not a list",
+        {"data/glossary.yml": "term: Allodynia\n"},
+        ["data/glossary.yml:1: the file must be a list of entries starting with ``- term:``"],
+    ),
+    (
+        "findings row with a wrong number of values",
+        {"data/references.yml": REFERENCES, "data/brinjikji-2015.yml": FINDINGS.replace("[29, 31, 33]", "[29, 31]")},
+        ["data/brinjikji-2015.yml:1: ``: Value error, `Disc protrusion` has 2 values but there are 3 ages"],
+    ),
+    (
+        "findings value over 100",
+        {
+            "data/references.yml": REFERENCES,
+            "data/brinjikji-2015.yml": FINDINGS.replace("[29, 31, 33]", "[29, 131, 33]"),
+        },
+        [
+            "data/brinjikji-2015.yml:1: ``: Value error, `Disc protrusion` has a value outside 0 to 100 "
+            "(values are percentages)"
+        ],
+    ),
+    (
+        "findings source not in the references",
+        {
+            "data/references.yml": REFERENCES,
+            "data/brinjikji-2015.yml": FINDINGS.replace("raja-2020", "brinjikji-2015a"),
+        },
+        ["data/brinjikji-2015.yml:1: `source` names `brinjikji-2015a`, which is not in data/references.yml"],
+    ),
+    (
+        "red flags with an empty urgent list",
+        {"data/red-flags.yml": "emergency:\n  - Numbness.\nurgent: []\n"},
+        ["data/red-flags.yml:3: `urgent` needs at least 1 item"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "files", "expected"), DATA, ids=[row[0] for row in DATA])
+def test_data_file_problems(case: str, files: dict[str, str], expected: list[str], tmp_path: Path) -> None:
+    assert problems(tmp_path, files) == expected
+
+
+def test_reference_short_citation() -> None:
+    from macros.data import Reference
+
+    def ref(authors: str, **extra) -> Reference:
+        return Reference(authors=authors, year=2022, title="T", published="J", doi="10.1000/x", **extra)
+
+    assert ref("Ashar YK, Gordon A, et al.").short == "Ashar 2022"
+    assert ref("National Institute for Health and Care Excellence (NICE)").short == (
+        "National Institute for Health and Care Excellence 2022"
+    )
+    assert ref("NICE", cite_as="NICE 2016").short == "NICE 2016"
+    assert ref("Kent P").link == "https://doi.org/10.1000/x"
+
+
+# ---------------------------------------------------------------- cross-checks
+
+
+# (case, files changed from BASE, the exact problems reported)
+COURSE = [
+    ("the base site is clean", {}, []),
+    (
+        'quiz("nope"): no such bank',
+        {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("nope")')},
+        ['docs/chapter.md:22: unknown quiz "nope": there is no quiz/nope.yml; banks: chapter'],
+    ),
+    (
+        'quiz("chapterr"): a typo, with a suggestion',
+        {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("chapterr")')},
+        [
+            'docs/chapter.md:22: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
+            "banks: chapter"
+        ],
+    ),
+    (
+        "quiz() without a slug",
+        {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz()")},
+        ['docs/chapter.md:22: `quiz` takes 1 argument, like {{ quiz("red-flags") }}'],
+    ),
+    (
+        "quiz(slug) with a variable, not quoted text",
+        {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz(slug)")},
+        [
+            'docs/chapter.md:22: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
+            "docs/chapter.md:22: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
+            "key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references",
+        ],
+    ),
+    (
+        'cite("missing-key")',
+        {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("missing-key")')},
+        ["docs/chapter.md:18: unknown reference `missing-key`; add it to data/references.yml first"],
+    ),
+    (
+        'cite("raja-2021"): a typo, with a suggestion',
+        {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("raja-2020", "raja-2021")')},
+        [
+            "docs/chapter.md:18: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+            "add it to data/references.yml first"
+        ],
+    ),
+    (
+        "cite() with no key",
+        {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', "cite()")},
+        ['docs/chapter.md:18: cite() needs at least one reference key, like cite("ashar-2022")'],
+    ),
+    (
+        "bank `sources: [raja-2020, missing]`",
+        {"quiz/chapter.yml": BANK.replace("sources: [raja-2020]", "sources: [raja-2020, missing]")},
+        [f"quiz/chapter.yml:13: question 'pain-protects': unknown reference `missing`; {ADD_REFERENCE}"],
+    ),
+    (
+        "bank sources as a block list: the line of the unknown item",
+        {"quiz/chapter.yml": BANK.replace("sources: [raja-2020]", "sources:\n      - raja-2020\n      - missing")},
+        [f"quiz/chapter.yml:15: question 'pain-protects': unknown reference `missing`; {ADD_REFERENCE}"],
+    ),
+    (
+        "learn_more anchor missing from the page",
+        {"quiz/chapter.yml": BANK.replace("learn_more: pain-is-a-protector", "learn_more: pain-is-a-protektor")},
+        [
+            "quiz/chapter.yml:12: question 'pain-protects': `learn_more: pain-is-a-protektor` is not a heading on "
+            "docs/chapter.md (did you mean `pain-is-a-protector`?); headings there: pain-is-a-protector"
+        ],
+    ),
+    (
+        "chapter (a page with a quiz) missing objectives",
+        {"docs/chapter.md": CHAPTER.replace("objectives:\n  - Do a thing.\n", "")},
+        ["docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: objectives"],
+    ),
+    (
+        "chapter with nothing but a quiz",
+        {"docs/chapter.md": '---\ntitle: A chapter\n---\n\n# A chapter\n\n{{ quiz("chapter") }}\n'},
+        [
+            "docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: objectives, key_points, minutes, "
+            "reviewed",
+            "docs/chapter.md:5: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
+            "docs/chapter.md:5: a chapter needs `{{ learning_objectives() }}` (minutes to read, review date and "
+            "the chapter's objectives)",
+            "quiz/chapter.yml:12: question 'pain-protects': `learn_more: pain-is-a-protector` is not a heading on "
+            "docs/chapter.md; headings there: none",
+        ],
+    ),
+    (
+        "a bank used on two pages",
+        {"docs/other.md": CHAPTER.replace("A chapter", "Another chapter")},
+        ['docs/other.md:22: quiz "chapter" is already on docs/chapter.md; each bank is used once'],
+    ),
+    (
+        "a page without a title",
+        {"docs/index.md": INDEX.replace("title: Home", "description: The home page.")},
+        ["docs/index.md:1: front matter needs `title:`"],
+    ),
+    (
+        'red_flags("soon") without data/red-flags.yml',
+        {"docs/index.md": INDEX + '\n{{ red_flags("soon") }}\n'},
+        [
+            "docs/index.md:9: `red_flags` needs data/red-flags.yml, which does not exist",
+            'docs/index.md:9: red_flags() takes "emergency" or "urgent", not "soon"',
+        ],
+    ),
+    (
+        "problems from several files, sorted by file then line",
+        {
+            "docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("nobody-1999")'),
+            "quiz/chapter.yml": BANK.replace("correct: true", "correct: yes"),
+            "data/references.yml": REFERENCES.replace("year: 2020", "year: '2020'"),
+        },
+        [
+            "data/references.yml:3: 'raja-2020': `year`: Input should be a valid integer",
+            "docs/chapter.md:18: unknown reference `nobody-1999`; add it to data/references.yml first",
+            "quiz/chapter.yml:8: question 'pain-protects': `correct` must be true or false (without quotes), not 'yes'",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "changes", "expected"), COURSE, ids=[row[0] for row in COURSE])
+def test_course_cross_checks(case: str, changes: dict[str, str | None], expected: list[str], tmp_path: Path) -> None:
+    assert problems(tmp_path, {**BASE, **changes}) == expected
+
+
+def test_page_ids_include_what_macros_add(tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "docs/references.md": (
+            "---\ntitle: References\nreading_level: skip\n---\n\n# References\n\n{{ references() }}\n"
+        ),
+    }
+    course = Course.load(root=make_site(tmp_path, files))
+    assert course.problems == []
+    assert course.page_ids("chapter.md") == {"a-chapter", "pain-is-a-protector", "quiz-chapter"}
+    assert course.page_ids("references.md") == {"references", "raja-2020"}
+
+
+# ---------------------------------------------------------------- links
+
+LINKS = """\
+---
+title: Home
+---
+
+# Home
+
+Read [the chapter](chapter.md "The chapter"), [its quiz](chapter.md#quiz-chapter).
+Read [a part](chapter.md#pain-is-a-protector).
+See [a missing page](missing.md).
+See [a missing part](chapter.md#nowhere).
+See [another site](https://example.org/) or [write to us](mailto:team@example.org).
+
+```
+[a link in code](missing-too.md)
+```
+
+![a picture is not a link](missing.png)
+"""
+
+
+def test_link_problems_report_file_and_line(tmp_path: Path) -> None:
+    course = Course.load(root=make_site(tmp_path, {**BASE, "docs/index.md": LINKS}))
+    assert course.problems == []
+    assert [str(p) for p in link_problems(course)] == [
+        "docs/index.md:9: link to `missing.md`, which is not a page in docs/",
+        "docs/index.md:10: link to `#nowhere` on chapter.md, which has no such heading",
+        f"docs/index.md:11: link to another site `https://example.org/`; {LINK_OUT}",
+        f"docs/index.md:11: link to another site `mailto:team@example.org`; {LINK_OUT}",
+    ]
+
+
+# (case, page in docs/, the link it holds)
+GOOD_LINKS = [
+    ("a page in the same folder", "index.md", "chapter.md"),
+    ("an anchor on the same page", "other.md", "#part"),
+    ("up from a sub-folder", "part/sub.md", "../chapter.md#pain-is-a-protector"),
+    ("the page title's own anchor (Markdown gives the H1 an id too)", "index.md", "chapter.md#a-chapter"),
+]
+
+
+@pytest.mark.parametrize(("case", "page", "link"), GOOD_LINKS, ids=[row[0] for row in GOOD_LINKS])
+def test_good_links_are_not_reported(case: str, page: str, link: str, tmp_path: Path) -> None:
+    text = f"---\ntitle: P\n---\n\n# P\n\n## Part\n\n[x]({link})\n"
+    course = Course.load(root=make_site(tmp_path, {**BASE, f"docs/{page}": text}))
+    assert course.problems == []
+    assert [str(p) for p in link_problems(course)] == []
+
+
+# ---------------------------------------------------------------- the real repository
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return Course.load()
+
+
+def test_real_course_has_no_problems(course: Course) -> None:
+    assert [str(p) for p in course.problems] == []
+
+
+def test_real_course_has_no_link_problems(course: Course) -> None:
+    assert [str(p) for p in link_problems(course)] == []
+
+
+def test_every_reference_has_a_doi_or_https_url(course: Course) -> None:
+    assert course.references
+    for key, reference in course.references.items():
+        assert reference.doi or (reference.url or "").startswith("https://"), key
+        assert reference.link.startswith("https://"), key
+
+
+def test_every_glossary_see_resolves(course: Course) -> None:
+    terms = course.model("glossary").root
+    ids = {term.id for term in terms}
+    assert len(ids) == len(terms)
+    for term in terms:
+        assert set(term.see) <= ids, term.term
+
+
+def test_every_bank_is_the_quiz_of_the_page_with_its_slug(course: Course) -> None:
+    for slug in course.banks:
+        page = course.pages.get(f"{slug}.md")
+        assert page is not None, f"quiz/{slug}.yml has no docs/{slug}.md"
+        assert [call.args for call in page.calls_to("quiz")] == [(slug,)]
