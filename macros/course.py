@@ -23,7 +23,7 @@ from .pages import ROOT, page_files
 from .quiz import render_quiz
 from .render import Renderer
 from .site import BUILTIN_NAMES, CHAPTER_KEYS, Page, read_page
-from .yamlfile import Problem
+from .yamlfile import Problem, line_of
 
 # Macro name -> (what it does, an example). The conventions page lists these.
 MACROS = {
@@ -128,14 +128,14 @@ class Course:
             return
         ids = [t.id for t in loaded.model.root]
         for index, term in enumerate(loaded.model.root):
-            line = _line(loaded.tree, (index,))
+            line = line_of(loaded.tree, (index,))
             if ids.count(term.id) > 1:
                 yield Problem(loaded.display, line, f"entry '{term.term}': the term appears twice; keep one entry")
             for target in term.see:
                 if target not in ids:
                     yield Problem(
                         loaded.display,
-                        _line(loaded.tree, (index, "see")),
+                        line_of(loaded.tree, (index, "see")),
                         f"entry '{term.term}': `see` names `{target}`, which is not a term here; "
                         f"use one of: {', '.join(sorted(ids))}",
                     )
@@ -145,7 +145,7 @@ class Course:
         if loaded and loaded.model and loaded.model.source not in self.references:
             yield Problem(
                 loaded.display,
-                _line(loaded.tree, ("source",)),
+                line_of(loaded.tree, ("source",)),
                 f"`source` names `{loaded.model.source}`, which is not in data/references.yml",
             )
 
@@ -304,12 +304,6 @@ class Course:
     def glossary_terms(self) -> dict[str, str]:
         model = self.model("glossary")
         return content.glossary_terms(model) if model else {}
-
-
-def _line(tree: Any, location: tuple[Any, ...]) -> int:
-    from .yamlfile import line_of
-
-    return line_of(tree, location)
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError, model_validator
 from ruamel.yaml.comments import CommentedMap
 
-from .yamlfile import Problem, explain, line_of, plain, read_yaml
+from .yamlfile import Problem, explain, plain, read_yaml
 
 Key = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=600)]
@@ -204,7 +204,6 @@ __all__ = [
     "Reference",
     "References",
     "Term",
-    "line_of",
     "load",
     "slug",
 ]
