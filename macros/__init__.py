@@ -31,6 +31,17 @@ def define_env(env):
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = course.glossary_terms()
     for name, function in course.macros(lambda: env.page).items():
         env.macro(function, name)
+    _offline_features(env.conf)
+
+
+def _offline_features(conf) -> None:
+    """Without a public address (offline copies, opened from file://), switch off instant
+    navigation: it needs site_url, and on file:// Material 9 then never signals that a page
+    is ready, so its own page parts and our scripts would not start."""
+    if not conf.get("site_url"):
+        features = conf["theme"]["features"]
+        if "navigation.instant" in features:
+            features.remove("navigation.instant")
 
 
 def _parser(plugin_config) -> jinja2.Environment:

@@ -1,11 +1,16 @@
-"""Build the site atomically: a failed build never touches the last good site/.
+"""Build the site and the clinic bundle atomically: a failed build never touches the last good ones.
 
 Usage:
-    python -m tools.build
+    python -m tools.build [--root DIR] [--site DIR] [--dist DIR] [--no-bundle]
 
-MkDocs builds into a fresh folder beside site/ with --strict; only when that
-succeeds does the new folder replace site/. On failure the new folder is
-deleted, MkDocs' own error lines are left on screen, and the exit code is 1.
+MkDocs builds into a fresh folder beside site/ with --strict. When that
+succeeds, the service worker is written into it (tools/offline.py) and the new
+folder replaces site/; then the offline zip is written into dist/ under a
+temporary name and renamed into place. On failure the new folder is deleted,
+MkDocs' own error lines are left on screen, and the exit code is 1.
+
+SITE_URL (the public address, set by the publishing workflow) goes into the web
+build only: the zip is always built without it, for file:// and intranets.
 """
 
 from __future__ import annotations
@@ -19,57 +24,80 @@ import time
 from pathlib import Path
 
 from macros.pages import ROOT
+from tools.offline import write_bundle, write_service_worker
 
 
-def build(root: Path = ROOT, site: Path | None = None) -> int:
+def mkdocs(root: Path, target: Path, site_url: str) -> bool:
+    """Run MkDocs' strict build into `target`; its messages go straight to the terminal."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(target)]
+    return subprocess.run(command, env=env, check=False).returncode == 0
+
+
+def site_title(root: Path) -> str:
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_name:"):
+            return line.partition(":")[2].strip()
+    return "The course"
+
+
+def shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None, bundle: bool = True) -> int:
     site = site or root / "site"
+    dist = dist or root / "dist"
+    site_url = os.environ.get("SITE_URL", "")
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(root / "mkdocs.yml"),
-        "--site-dir",
-        str(staging),
-    ]
+    offline = None
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
+    try:
+        if not mkdocs(root, staging, site_url):
+            kept = f"{site.name}/ and the zip were left as they were"
+            print(f"Build failed: {kept}. Fix the problems above and build again.", file=sys.stderr)
+            return 1
+        version = write_service_worker(staging)
+        if bundle and site_url:
+            offline = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+            if not mkdocs(root, offline, ""):
+                print(f"Offline build failed: {site.name}/ and the zip were left as they were.", file=sys.stderr)
+                return 1
+        old = None
+        if site.exists():
+            old = site.with_name(f".site-old-{os.getpid()}")
+            site.rename(old)
+        staging.rename(site)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        print(
-            f"Build failed: {site.name}/ was left as it was. Fix the problems above and run it again.", file=sys.stderr
-        )
-        return 1
-    old = None
-    if site.exists():
-        old = site.with_name(f".site-old-{os.getpid()}")
-        site.rename(old)
-    staging.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    seconds = time.perf_counter() - started
     files = [p for p in site.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    print(
-        f"Built {site.relative_to(root) if site.is_relative_to(root) else site}/: "
-        f"{len(files)} files, {size / 1e6:.1f} MB, in {seconds:.1f} s"
-    )
+    print(f"Built {shown(site, root)}/: {len(files)} files, {size / 1e6:.1f} MB, build {version}, in {seconds:.1f} s")
+    if bundle:
+        try:
+            zipped = write_bundle(offline or site, dist, root, site_title(root))
+        finally:
+            if offline is not None:
+                shutil.rmtree(offline, ignore_errors=True)
+        print(f"Offline bundle {shown(zipped, root)}: {zipped.stat().st_size / 1e6:.1f} MB")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Build the site atomically.")
+    parser = argparse.ArgumentParser(description="Build the site and the offline zip atomically.")
     parser.add_argument("--root", type=Path, default=ROOT, help="folder holding mkdocs.yml")
     parser.add_argument("--site", type=Path, default=None, help="output folder (default: ROOT/site)")
+    parser.add_argument("--dist", type=Path, default=None, help="folder for the offline zip (default: ROOT/dist)")
+    parser.add_argument("--no-bundle", action="store_true", help="skip the offline zip")
     args = parser.parse_args(argv)
-    return build(args.root.resolve(), args.site.resolve() if args.site else None)
+    resolve = lambda path: path.resolve() if path else None  # noqa: E731
+    return build(args.root.resolve(), resolve(args.site), resolve(args.dist), bundle=not args.no_bundle)
 
 
 if __name__ == "__main__":

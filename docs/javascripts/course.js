@@ -1,22 +1,83 @@
-/* Small helpers for every page. Safe to run twice; runs after instant navigation. */
+/* Small helpers for every page. Safe to run twice; runs after instant navigation.
+ * - glossary words can be focused with the keyboard, so their definition shows;
+ * - the privacy page's button clears what the course stored in this browser;
+ * - over http(s), the service worker (sw.js, written by the build) keeps the
+ *   course readable offline. Never on file://, where browsers don't allow it. */
 (function () {
   "use strict";
   if (window.courseSite) return;
   window.courseSite = true;
 
-  /* Glossary words (<abbr title>) can be reached with the keyboard, so their
-   * definition shows on focus as well as on hover. */
+  var QUIZ_PREFIX = "course-quiz:";
+
   function focusableTerms() {
     Array.prototype.forEach.call(document.querySelectorAll("article abbr[title]"), function (abbr) {
       if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(focusableTerms);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusableTerms);
-  } else {
+  /* The site's root, from Material's page config ("base" is relative to the page). */
+  function siteRoot() {
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(config.base.replace(/\/?$/, "/"), location.href);
+    } catch (e) {
+      return new URL("./", location.href);
+    }
+  }
+
+  /* Every key this course may have stored: quiz progress, and the theme's own
+   * settings (such as the light or dark choice), which it keys by the site's path. */
+  function storedKeys() {
+    var keys = [], themePrefix = siteRoot().pathname + ".__";
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key.indexOf(QUIZ_PREFIX) === 0 || key.indexOf(themePrefix) === 0) keys.push(key);
+      }
+    } catch (e) { /* storage blocked: nothing was stored */ }
+    return keys;
+  }
+
+  function clearButton() {
+    var button = document.querySelector("[data-course-clear]");
+    if (!button || button.hasAttribute("data-ready")) return;
+    button.setAttribute("data-ready", "");
+    button.hidden = false;
+    var status = document.querySelector("[data-course-clear-status]");
+    button.addEventListener("click", function () {
+      var keys = storedKeys(), quizzes = 0;
+      keys.forEach(function (key) {
+        if (key.indexOf(QUIZ_PREFIX) === 0) quizzes++;
+        try { localStorage.removeItem(key); } catch (e) { /* blocked */ }
+      });
+      if (status) {
+        status.textContent = keys.length
+          ? "Done. This browser no longer holds anything from this course (" + quizzes +
+            (quizzes === 1 ? " quiz" : " quizzes") + " cleared)."
+          : "There was nothing to clear: this browser holds nothing from this course.";
+      }
+    });
+  }
+
+  function registerServiceWorker() {
+    if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var root = siteRoot();
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
+      .catch(function () { /* e.g. `mkdocs serve`, which has no sw.js: the site works online as usual */ });
+  }
+
+  function everyPage() {
     focusableTerms();
+    clearButton();
+  }
+
+  registerServiceWorker();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(everyPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", everyPage);
+  } else {
+    everyPage();
   }
 })();

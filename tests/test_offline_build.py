@@ -1,0 +1,93 @@
+"""The build's offline parts without a browser: the service worker file and the clinic zip."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build, prepare_site
+from tools.offline import precache_list, version_of
+
+pytestmark = pytest.mark.site
+
+
+def precached(sw: str) -> list[str]:
+    return json.loads(re.search(r"var PRECACHE = (\[.*?\]);", sw, re.S).group(1))
+
+
+def zip_in(folder: Path) -> Path:
+    (zipped,) = folder.glob("*-offline-*.zip")
+    return zipped
+
+
+def test_service_worker_stores_every_page_and_names_this_build(good_site: Path) -> None:
+    site = good_site / "site"
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    stored = precached(sw)
+    pages = sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
+    assert set(pages) <= set(stored)
+    assert "./" in stored and "sw.js" not in stored
+    assert "search/search_index.json" in stored
+    assert not [name for name in stored if name.endswith(".map") or name.startswith("assets/javascripts/lunr/")]
+    assert all((site / name).is_file() for name in stored if name != "./")
+    assert re.search(r'var VERSION = "[0-9a-f]{12}";', sw)
+    assert "__PRECACHE__" not in sw and "__VERSION__" not in sw
+
+
+def test_the_version_changes_with_any_file(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("one", encoding="utf-8")
+    (tmp_path / "b.css").write_text("two", encoding="utf-8")
+    first = version_of(tmp_path, ["a.html", "b.css"])
+    assert version_of(tmp_path, ["a.html", "b.css"]) == first  # same files, same version
+    (tmp_path / "b.css").write_text("two!", encoding="utf-8")
+    assert version_of(tmp_path, ["a.html", "b.css"]) != first
+    assert precache_list(["404.html", "a.html", "sw.js", "x.js.map", "sitemap.xml"]) == ["./", "a.html"]
+
+
+def test_the_zip_has_a_start_page_and_the_course(good_site: Path) -> None:
+    zipped = zip_in(good_site / "dist")
+    assert re.fullmatch(r"neuroplastic-back-pain-course-offline-\d+\.\d+\.\d+\.zip", zipped.name)
+    assert zipped.stat().st_mode & 0o777 == 0o644
+    with zipfile.ZipFile(zipped) as archive:
+        names = archive.namelist()
+        folder = zipped.name.removesuffix(".zip")
+        assert all(name.startswith(f"{folder}/") for name in names)  # one folder, not files spilled everywhere
+        assert f"{folder}/START-HERE.html" in names
+        assert f"{folder}/course/index.html" in names
+        assert f"{folder}/course/search/search_index.js" in names  # search from file://
+        assert f"{folder}/course/404.html" not in names
+        start = archive.read(f"{folder}/START-HERE.html").decode("utf-8")
+    assert 'href="course/index.html"' in start
+    for topic in ("USB stick", "intranet", "Update it", "Version 0.1.0"):
+        assert topic in start
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", start)  # nothing from another host
+
+
+def test_the_zip_is_built_without_the_public_address(good_site: Path) -> None:
+    web = (good_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="http://127.0.0.1' in web  # the web build knows its address
+    with zipfile.ZipFile(zip_in(good_site / "dist")) as archive:
+        (index,) = [n for n in archive.namelist() if n.endswith("/course/index.html")]
+        offline = archive.read(index).decode("utf-8")
+    assert "http://127.0.0.1" not in offline
+    assert "navigation.instant" not in offline  # needs an address; never starts on file://
+
+
+def test_a_failed_build_keeps_the_last_site_and_zip(tmp_path: Path) -> None:
+    root = prepare_site("good", tmp_path)
+    assert build(root).returncode == 0
+    zipped = zip_in(root / "dist")
+    before_zip, before_page = zipped.read_bytes(), (root / "site" / "chapter.html").read_bytes()
+    bank = next((root / "quiz").glob("*.yml"))
+    bank.write_text(bank.read_text(encoding="utf-8") + "\n  - this: [is not valid\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert zipped.read_bytes() == before_zip
+    assert (root / "site" / "chapter.html").read_bytes() == before_page
+    assert sorted(p.name for p in (root / "dist").iterdir()) == [zipped.name]  # no partial zip left behind
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
