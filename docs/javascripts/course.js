@@ -1,5 +1,5 @@
 /* Small helpers for every page. Safe to run twice; runs after instant navigation.
- * - glossary words can be focused with the keyboard, so their definition shows;
+ * - a glossary word's first use on a page can be focused, so its definition shows;
  * - the privacy page's button clears what the course stored in this browser;
  * - over http(s), the service worker (sw.js, written by the build) keeps the
  *   course readable offline. Never on file://, where browsers don't allow it. */
@@ -10,9 +10,15 @@
 
   var QUIZ_PREFIX = "course-quiz:";
 
+  /* Only a term's first use on a page joins the Tab order, so keyboard users get
+   * each definition once without tabbing through every repeat; all uses show it on hover. */
   function focusableTerms() {
+    var seen = {};
     Array.prototype.forEach.call(document.querySelectorAll("article abbr[title]"), function (abbr) {
-      if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
+      var term = abbr.textContent.toLowerCase();
+      if (seen[term] || abbr.hasAttribute("tabindex")) { seen[term] = true; return; }
+      seen[term] = true;
+      abbr.setAttribute("tabindex", "0");
     });
   }
 
