@@ -1,0 +1,221 @@
+"""What the benchmarks share: site copies with parts switched off, builds, a local server, tables.
+
+Plain helpers, no figures of their own. Every site a benchmark builds is written
+into a temporary folder; nothing here touches site/, dist/ or the project's files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+from typing import NamedTuple
+
+from macros.pages import ROOT
+
+PYTHON = sys.executable  # the project's .venv: our own builds
+CHROMIUM = Path("/usr/bin/chromium")
+BENCH = ROOT / "bench"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}  # offline builds, as a USB-stick copy
+
+_MACROS_PLUGIN = re.compile(r"^  - macros:\n(?:      .*\n)+", re.M)
+_WATCH = re.compile(r"^watch:\n(?:  - .*\n)+", re.M)  # only `mkdocs serve` uses it; it names quiz/, data/, macros/
+_QUIZ_ASSETS = ("  - stylesheets/quiz.css\n", "  - javascripts/quiz.js\n")
+_MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def gzipped(data: bytes) -> int:
+    """Bytes after gzip level 9, as a web server or GitHub Pages would send them."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], left: int = 1) -> None:
+    """Print rows under headers; the first `left` columns are left-aligned, numbers right-aligned."""
+    cells = [[str(h) for h in headers], *[[_cell(v) for v in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for number, row in enumerate(cells):
+        pairs = enumerate(zip(row, widths, strict=True))
+        line = "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in pairs)
+        print(line.rstrip())
+        if number == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def heading(text: str) -> None:
+    print(f"\n## {text}\n", flush=True)
+
+
+def versions(*names: str) -> str:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{date.today().isoformat()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load} at start"
+    )
+
+
+# ---------------------------------------------------------------- site copies
+
+
+def config_text(*, macros: bool = True, quiz_assets: bool = True, nav: bool = True, plugins: Sequence[str] = ()) -> str:
+    """The project's mkdocs.yml, optionally without the macros plugin, the quiz assets or the nav.
+
+    Fails loudly if the lines it removes are no longer there, so a changed
+    mkdocs.yml never silently benchmarks the wrong thing.
+    """
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not macros:
+        text, count = _MACROS_PLUGIN.subn("", text)
+        if count != 1:
+            raise RuntimeError("mkdocs.yml: the `- macros:` plugin block was not found")
+        text = _WATCH.sub("", text)
+    if not quiz_assets:
+        for line in _QUIZ_ASSETS:
+            if line not in text:
+                raise RuntimeError(f"mkdocs.yml: `{line.strip()}` was not found")
+            text = text.replace(line, "")
+    if not nav:
+        text = text.split("\nnav:")[0] + "\n"
+    if plugins:
+        if "\nplugins:\n" not in text:
+            raise RuntimeError("mkdocs.yml: no `plugins:` section")
+        text = text.replace("\nplugins:\n", "\nplugins:\n" + "".join(f"  - {p}\n" for p in plugins), 1)
+    return text
+
+
+def strip_macros(markdown: str) -> str:
+    """A page with every `{{ ... }}` and `{% ... %}` removed: what it is without mkdocs-macros."""
+    return _MACRO_CALL.sub("", markdown)
+
+
+def copy_site(destination: Path, docs: Path, config: str, *, macros: bool, extra: Sequence[str] = ()) -> Path:
+    """A buildable site: `docs` copied with the project's theme overrides and our own assets.
+
+    `extra` names project folders to copy too (quiz, data). With `macros`, the
+    project's macros package is linked in, as mkdocs-macros imports it from beside mkdocs.yml.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(docs, destination / "docs", dirs_exist_ok=True)
+    for folder in ("javascripts", "stylesheets"):
+        shutil.copytree(ROOT / "docs" / folder, destination / "docs" / folder, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides", destination / "overrides", dirs_exist_ok=True)
+    for folder in extra:
+        shutil.copytree(ROOT / folder, destination / folder, dirs_exist_ok=True)
+    if macros:
+        (destination / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return destination
+
+
+# ---------------------------------------------------------------- building
+
+
+@functools.cache
+def _build_flags() -> tuple[str, ...]:
+    """`--no-bundle` if the build command has it: the offline zip is not what is being timed."""
+    result = subprocess.run(
+        [PYTHON, "-m", "tools.build", "--help"], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True
+    )
+    return ("--no-bundle",) if "--no-bundle" in result.stdout else ()
+
+
+class Timing(NamedTuple):
+    """Seconds of one command: wall-clock, and CPU (user + system) of the command and its children.
+
+    CPU time is what the command itself used: on a shared 2-core machine it moves
+    far less than wall-clock time when other work is running.
+    """
+
+    wall: float
+    cpu: float
+
+
+def build(root: Path, site: Path, site_url: str = "") -> Timing:
+    """The real build command (`python -m tools.build`, strict) on `root`; SITE_URL empty (offline) unless given."""
+    command = [PYTHON, "-m", "tools.build", "--root", str(root), "--site", str(site), *_build_flags()]
+    return _run(command, {**ENV, "SITE_URL": site_url})
+
+
+def mkdocs_build(root: Path, site: Path, python: str = PYTHON) -> Timing:
+    """A plain `mkdocs build --strict` with any Python (a virtual environment of another plugin)."""
+    command = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
+    return _run(command)
+
+
+def _run(command: list[str], env: dict[str, str] = ENV) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu)
+
+
+# ---------------------------------------------------------------- serving
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the stdlib
+        pass
+
+
+def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
+    """`folder` over HTTP on 127.0.0.1 (a free port), as python -m http.server would serve it."""
+    return serve_on(folder, 0)
+
+
+@contextlib.contextmanager
+def serve_on(folder: Path, port: int) -> Iterator[str]:
+    """`folder` over HTTP on 127.0.0.1:`port`; yields the address without a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

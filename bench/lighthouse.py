@@ -1,0 +1,148 @@
+"""Lighthouse: performance, accessibility, best-practices and SEO scores of three pages, offline.
+
+Usage:
+    npm ci --prefix bench --ignore-scripts --no-audit --no-fund   # once: Lighthouse 12.8.2 (bench/package-lock.json)
+    python -m bench.lighthouse [--runs 3] [--keep DIR]
+
+Builds the real site with the real build command into a temporary folder, as
+published (SITE_URL set to the local address, so canonical links and the service
+worker are there), serves it with Python's http.server on 127.0.0.1, and runs
+Lighthouse (mobile, its default: simulated slow 4G and a mid-range phone) with
+Debian's Chromium (CHROME_PATH=/usr/bin/chromium, --headless=new --no-sandbox) on
+the home page, a chapter and the red-flags page. Prints the median of `--runs`
+runs per category, the median load metrics, every audit that errored, every
+audit that did not pass in the last three categories, and any request that left
+127.0.0.1 (there should be none: the site loads nothing from other hosts, and
+Lighthouse 12 fetches nothing itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bench.common import BENCH, CHROMIUM, ROOT, build, heading, median, serve_on, table
+
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+PAGES = {"home": "index.html", "chapter": "what-is-neuroplastic-pain.html", "red flags": "red-flags.html"}
+INSTALL = "npm ci --prefix bench --ignore-scripts --no-audit --no-fund"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {
+    "first-contentful-paint": "FCP s",
+    "largest-contentful-paint": "LCP s",
+    "total-blocking-time": "TBT ms",
+    "cumulative-layout-shift": "CLS",
+}
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(url: str, output: Path) -> dict:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not output.exists():
+        raise RuntimeError(f"lighthouse failed on {url}:\n{result.stdout}{result.stderr}")
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def problems(report: dict, host: str) -> list[str]:
+    """Errored audits, audits that did not pass outside performance, requests to other hosts, run warnings."""
+    found = [f"run error: {report['runtimeError']['message']}"] if report.get("runtimeError") else []
+    found += [f"warning: {text}" for text in report.get("runWarnings", [])]
+    audits = report["audits"]
+    for audit_id, audit in audits.items():
+        if audit.get("scoreDisplayMode") == "error":
+            found.append(f"audit errored: {audit_id}: {audit.get('errorMessage', '')}")
+    for category in CATEGORIES[1:]:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = audits[ref["id"]]
+            if audit.get("scoreDisplayMode") in ("binary", "numeric") and (audit.get("score") or 0) < 1:
+                found.append(f"{category}: {ref['id']} ({audit['title']}) score {audit.get('score')}")
+    items = audits.get("network-requests", {}).get("details", {}).get("items", [])
+    for item in items:
+        parts = urlparse(item.get("url", ""))
+        if parts.scheme in ("http", "https") and parts.netloc != host:
+            found.append(f"request to another host: {item['url']}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; medians are printed")
+    parser.add_argument("--keep", type=Path, help="folder to copy the JSON reports into")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print(f"Lighthouse is missing: run `{INSTALL}`", file=sys.stderr)
+        return 1
+    version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    heading(f"Lighthouse {version}, {chromium}, mobile, median of {args.runs} runs")
+    scores: dict[str, dict[str, list[float]]] = {}
+    metrics: dict[str, dict[str, list[float]]] = {}
+    notes: dict[str, set[str]] = {}
+    benchmark: list[float] = []  # Lighthouse's own measure of this machine's CPU speed, per run
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as work:
+        port = free_port()
+        site = Path(work) / "site"
+        build(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
+        with serve_on(site, port) as base:
+            for name, page in PAGES.items():
+                scores[name] = {c: [] for c in CATEGORIES}
+                metrics[name] = {m: [] for m in METRICS}
+                notes[name] = set()
+                for number in range(args.runs):
+                    output = Path(work) / f"{page.removesuffix('.html')}-{number + 1}.json"
+                    report = run(f"{base}/{page}", output)
+                    for category in CATEGORIES:
+                        scores[name][category].append(round((report["categories"][category]["score"] or 0) * 100))
+                    for metric in METRICS:
+                        value = report["audits"][metric].get("numericValue", 0)
+                        metrics[name][metric].append(value / 1000 if metric.endswith("paint") else value)
+                    notes[name].update(problems(report, urlparse(base).netloc))
+                    benchmark.append(report["environment"]["benchmarkIndex"])
+                    print(f"  {name} run {number + 1}: {[scores[name][c][-1] for c in CATEGORIES]}", flush=True)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for report in Path(work).glob("*.json"):
+                shutil.copy(report, args.keep / report.name)
+    print()
+    rows = [[f"{name} ({PAGES[name]})", *(int(median(scores[name][c])) for c in CATEGORIES)] for name in PAGES]
+    table(["page", *CATEGORIES], rows)
+    print("\nmedian load metrics (simulated mobile):")
+    rows = [[name, *(median(metrics[name][m]) for m in METRICS)] for name in PAGES]
+    table(["page", *METRICS.values()], rows)
+    low, middle, high = min(benchmark), median(benchmark), max(benchmark)
+    print(f"Lighthouse's CPU benchmark index of this machine: median {middle:.0f} ({low:.0f} to {high:.0f});")
+    print("its 4x mobile CPU slow-down assumes a fast desktop, so a low index lowers the performance score")
+    print()
+    for name in PAGES:
+        for note in sorted(notes[name]) or ["every audit passed or did not apply; no request left 127.0.0.1"]:
+            print(f"{name}: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
