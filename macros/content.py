@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,7 +27,16 @@ def link_from(page_src: str, target_src: str) -> str:
 
 
 def _markdown_title(text: str) -> str:
-    return text.replace('"', "'")
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text.replace('"', "'"))
+
+
+# Characters Markdown reads as syntax; data text (references, red flags) is shown as typed.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!>|]")
+
+
+def markdown_literal(text: str) -> str:
+    """Data text placed into a page's Markdown so that it shows as typed: no link, tag or emphasis in it works."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", str(escape(text)))
 
 
 # ---------------------------------------------------------------- citations
@@ -35,7 +45,10 @@ def _markdown_title(text: str) -> str:
 def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
     """`(Ashar 2022; Kent 2023)`, each a link to its entry on the references page."""
     target = link_from(page_src, REFERENCES_PAGE)
-    links = [f'[{references[key].short}]({target}#{key} "{_markdown_title(references[key].title)}")' for key in keys]
+    links = [
+        f'[{markdown_literal(references[key].short)}]({target}#{key} "{_markdown_title(references[key].title)}")'
+        for key in keys
+    ]
     return f'<span class="course-cite">({"; ".join(links)})</span>'
 
 
@@ -117,12 +130,12 @@ def key_points(meta: dict[str, Any]) -> str:
 
 
 def red_flags(flags: RedFlags, which: str) -> str:
-    return "\n".join(f"- {item}" for item in getattr(flags, which))
+    return "\n".join(f"- {markdown_literal(item)}" for item in getattr(flags, which))
 
 
 def red_flags_summary(flags: RedFlags, page_src: str) -> str:
     target = link_from(page_src, RED_FLAGS_PAGE)
-    items = "\n".join(f"    - {item}" for item in flags.emergency)
+    items = "\n".join(f"    - {markdown_literal(item)}" for item in flags.emergency)
     return (
         '!!! danger "Get help now if you have any of these"\n\n'
         "    Call your local emergency number or go to an emergency department if back pain comes with:\n\n"
@@ -163,12 +176,16 @@ def findings_chart(table: FindingsTable, source: Reference, citation: str) -> st
             "</div>",
             f"<figcaption>Findings on spine scans of {escape(table.population)}. "
             f"Source: {Markup(citation)}. {' '.join(notes)}</figcaption>",
+            "</figure>",
+            # After the figure, not in it: a figcaption must be the figure's first or last child.
             '<details class="course-chart-table"><summary>Show the numbers as a table</summary>',
-            '<div class="course-table-wrap"><table>',
-            "<caption>Percent of people without back pain with each finding</caption>",
+            # Our own class keeps the theme from wrapping the table in a scroll box that the keyboard
+            # cannot reach; this wrapper scrolls instead, and is a focusable, named region.
+            '<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="course-chart-caption">',
+            '<table class="course-table">',
+            '<caption id="course-chart-caption">Percent of people without back pain with each finding</caption>',
             f'<thead><tr><th scope="col">Finding</th>{head}</tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table></div></details>",
-            "</figure>",
         ]
     )
 

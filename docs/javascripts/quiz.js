@@ -67,6 +67,8 @@
     root.classList.add("quiz-live");
     var slug = root.getAttribute("data-quiz"), data = load(slug);
     all(root, "[hidden].quiz-actions, .quiz-footer").forEach(function (el) { el.hidden = false; });
+    /* Glossary words inside a choice are no Tab stops: Tab goes from the choices straight to Check. */
+    all(root, ".quiz-options abbr").forEach(function (el) { el.tabIndex = -1; });
     all(root, ".quiz-question").forEach(function (q) {
       var saved = data[q.getAttribute("data-qid")];
       if (saved && saved.sig !== q.getAttribute("data-sig")) {
