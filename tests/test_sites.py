@@ -73,3 +73,15 @@ def test_build_replaces_the_site_only_when_it_succeeds(tmp_path: Path) -> None:
     assert not (root / "site" / "stale.html").exists()
     assert (root / "site" / "chapter.html").exists()
     assert "Built site/" in result.stdout
+
+
+def test_a_warning_from_mkdocs_itself_fails_the_build(tmp_path: Path) -> None:
+    """--strict must see MkDocs' own warnings (a missing picture), so they can't ship silently."""
+    root = prepare_site("good", tmp_path)
+    page = root / "docs" / "other.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A picture](missing.png)\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "missing.png" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (root / "site").exists()

@@ -28,11 +28,19 @@ from tools.offline import write_bundle, write_service_worker
 
 
 def mkdocs(root: Path, target: Path, site_url: str) -> bool:
-    """Run MkDocs' strict build into `target`; its messages go straight to the terminal."""
+    """Run MkDocs' strict build into `target`, showing its warnings and errors but not its INFO lines.
+
+    Not `--quiet`: that hides warnings from MkDocs itself, so `--strict` would no
+    longer turn a broken link or a missing image into a failed build.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(target)]
-    return subprocess.run(command, env=env, check=False).returncode == 0
+    result = subprocess.run(command, env=env, check=False, stderr=subprocess.PIPE, text=True)
+    for line in result.stderr.splitlines():
+        if not line.startswith("INFO "):
+            print(line, file=sys.stderr)
+    return result.returncode == 0
 
 
 def site_title(root: Path) -> str:
