@@ -16,13 +16,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .yamlfile import Problem, explain, line_of, plain, read_yaml
+from .yamlfile import SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
 QUESTION_TYPES = ("single", "multiple", "true-false")
 
 # ---------------------------------------------------------------- models
 
-Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=4000)]
 
 
@@ -124,7 +124,7 @@ class LoadedBank:
 def load_bank(path: Path, display: str | None = None) -> LoadedBank:
     """Read, parse and validate one bank. Never raises for bad content."""
     display = display or path.as_posix()
-    tree, problems = read_yaml(path, display, what="bank", starts_with="questions")
+    tree, problems = read_yaml(path, display, what="bank", starts_with="`questions:`")
     loaded = LoadedBank(slug=path.stem, path=path, display=display, tree=tree, problems=problems)
     if tree is None:
         return loaded
@@ -216,7 +216,16 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
                 loaded.line_of(*where, "options"),
                 f"{label}a `multiple` question needs at least one correct and one wrong option; {fix}",
             )
+        first: dict[str, int] = {}
         for number, option in enumerate(question.options):
+            same = first.setdefault(" ".join(option.text.lower().split()), number)
+            if same != number:
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, "options", number),
+                    f"{label}options {same + 1} and {number + 1} have the same text; "
+                    "make each option say something different",
+                )
             if not option.correct and option.feedback is None:
                 yield Problem(
                     loaded.display,
@@ -252,6 +261,22 @@ def load_banks(folder: Path, display_root: Path | None = None) -> dict[str, Load
         display = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
         banks[path.stem] = load_bank(path, display)
     return banks
+
+
+def stray_banks(folder: Path, display_root: Path | None = None) -> Iterator[Problem]:
+    """Files in quiz/ that look like banks but would be ignored: `.yaml` or `.YML` instead of `.yml`."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yml" or path.suffix.lower() not in (".yml", ".yaml"):
+            continue
+        display = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
+        wanted = path.with_suffix(".yml")
+        if wanted.exists():
+            fix = f"there is also {wanted.name}, which is the bank used; merge the two and delete {path.name}"
+        else:
+            fix = f"rename it to {wanted.name}"
+        yield Problem(display, 1, f"this bank is ignored: bank files end in `.yml`; {fix}")
 
 
 def json_schema() -> dict[str, Any]:

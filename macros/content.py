@@ -10,6 +10,7 @@ import datetime
 import posixpath
 import re
 from collections.abc import Sequence
+from html import escape as html_escape
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -27,16 +28,26 @@ def link_from(page_src: str, target_src: str) -> str:
 
 
 def _markdown_title(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text.replace('"', "'"))
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", tooltip(text.replace('"', "'")))
 
 
-# Characters Markdown reads as syntax; data text (references, red flags) is shown as typed.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!>|]")
+def tooltip(text: str) -> str:
+    """Data text for a `title` that Markdown writes into a page (abbr and link titles).
+
+    Material's tooltips show a title as HTML, so the browser must read `&lt;` where the
+    text has `<`: escaped twice here, because Markdown leaves entities as they are.
+    (Without JavaScript, the browser's own tooltip shows `&lt;` and `&amp;` as such.)
+    """
+    return html_escape(html_escape(text, quote=False), quote=False)
+
+
+# Characters Markdown reads as syntax (each can be escaped with a backslash).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!>]")
 
 
 def markdown_literal(text: str) -> str:
     """Data text placed into a page's Markdown so that it shows as typed: no link, tag or emphasis in it works."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", str(escape(text)))
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("&", "&amp;").replace("<", "&lt;")
 
 
 # ---------------------------------------------------------------- citations
@@ -56,7 +67,8 @@ def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: s
     """The same citation as HTML, for use inside generated HTML (figures), where Markdown is not processed."""
     target = link_from(page_src, REFERENCES_PAGE).removesuffix(".md") + ".html"
     links = [
-        f'<a href="{target}#{key}" title="{escape(references[key].title)}">{escape(references[key].short)}</a>'
+        f'<a href="{target}#{key}" title="{escape(html_escape(references[key].title, quote=False))}">'
+        f"{escape(references[key].short)}</a>"
         for key in keys
     ]
     return f'<span class="course-cite">({"; ".join(links)})</span>'
@@ -81,7 +93,7 @@ def references_list(references: dict[str, Reference]) -> str:
 
 def glossary_terms(glossary: Glossary) -> dict[str, str]:
     """Words in the text that get a hover and focus definition (Markdown's abbr glossary)."""
-    return {word: term.short for term in glossary.root for word in term.match}
+    return {word: tooltip(term.short) for term in glossary.root for word in term.match}
 
 
 def glossary_list(glossary: Glossary, renderer: Renderer) -> str:

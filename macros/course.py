@@ -8,6 +8,8 @@ any; the fast check prints them. The page macros are methods of `Course`.
 from __future__ import annotations
 
 import difflib
+import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +19,9 @@ import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
 from . import content
-from .banks import LoadedBank, load_banks
+from .banks import LoadedBank, load_banks, stray_banks
 from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load
-from .pages import ROOT, page_files
+from .pages import ROOT, page_files, split_front_matter
 from .quiz import render_quiz
 from .render import Renderer
 from .site import BUILTIN_NAMES, CHAPTER_KEYS, Page, read_page
@@ -77,6 +79,7 @@ class Course:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": course.glossary_terms()}
         course.renderer = Renderer(extensions, configs)
         course.banks = load_banks(root / "quiz", display_root=root)
+        course.problems.extend(stray_banks(root / "quiz", display_root=root))
         known = set(MACROS) | BUILTIN_NAMES
         jinja = jinja or jinja2.Environment()
         docs = root / docs_dir
@@ -105,6 +108,12 @@ class Course:
         model = self.model("references")
         return model.root if model else {}
 
+    @property
+    def references_unread(self) -> bool:
+        """data/references.yml has problems of its own: checking keys against it would only add noise."""
+        loaded = self.data.get("references")
+        return loaded is not None and loaded.model is None
+
     # ------------------------------------------------------------ checks
 
     def _check(self) -> None:
@@ -121,6 +130,7 @@ class Course:
         used: dict[str, str] = {}
         for src, page in self.pages.items():
             add(self._check_page(src, page, used))
+        add(link_problems(self, outside=False))
 
     def _check_glossary(self) -> Iterable[Problem]:
         loaded = self.data.get("glossary")
@@ -142,6 +152,8 @@ class Course:
 
     def _check_findings(self) -> Iterable[Problem]:
         loaded = self.data.get("findings")
+        if self.references_unread:
+            return
         if loaded and loaded.model and loaded.model.source not in self.references:
             yield Problem(
                 loaded.display,
@@ -151,7 +163,7 @@ class Course:
 
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
-            if not bank.bank:
+            if not bank.bank or self.references_unread:
                 continue
             for index, question in enumerate(bank.bank.questions):
                 for number, key in enumerate(question.sources):
@@ -175,6 +187,8 @@ class Course:
                 )
                 continue
             yield from self._check_call(src, page, call, used)
+        if front_matter_unread(page):
+            return  # its own problem says why; what it lacks would only add noise
         if page.is_chapter:
             missing = [key for key in CHAPTER_KEYS if key not in page.meta]
             if missing:
@@ -198,7 +212,7 @@ class Course:
                     page.display, call.line, 'cite() needs at least one reference key, like cite("ashar-2022")'
                 )
             for key in args:
-                if key not in self.references:
+                if key not in self.references and not self.references_unread:
                     yield Problem(
                         page.display,
                         call.line,
@@ -240,6 +254,7 @@ class Course:
             return
         if slug in used:
             yield Problem(page.display, call.line, f'quiz "{slug}" is already on {used[slug]}; each bank is used once')
+            return  # its learn_more headings are checked against the page it is on first
         used[slug] = page.display
         if not bank.bank:
             return
@@ -304,6 +319,90 @@ class Course:
     def glossary_terms(self) -> dict[str, str]:
         model = self.model("glossary")
         return content.glossary_terms(model) if model else {}
+
+
+def page_text(page: Page) -> str | None:
+    """A page's text as MkDocs reads it, or None if it is not UTF-8 text (read_page reports that)."""
+    try:
+        return page.path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def front_matter_unread(page: Page) -> bool:
+    """The page has front matter (or a whole file) that could not be read; read_page said why."""
+    if page.meta or not page.problems:
+        return False
+    text = page_text(page)
+    return text is None or "\x00" in text or bool(split_front_matter(text)[0].strip())
+
+
+# ---------------------------------------------------------------- links between pages
+
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_OUTSIDE = "the course links out only from the references page (add the source to data/references.yml and cite it)"
+
+
+def link_problems(course: Course, outside: bool = True) -> list[Problem]:
+    """Markdown links between pages: the page must exist and so must the heading.
+
+    With `outside`, links to other sites are reported too (the fast check does; the
+    build leaves that rule to it, so a fixture page may link out).
+    """
+    problems = []
+    for src, page in course.pages.items():
+        text = page_text(page)
+        if text is None:
+            continue
+        _, body, first_line = split_front_matter(text)
+        in_fence = False
+        for offset, line in enumerate(body.splitlines()):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            if in_fence:
+                continue
+            where = first_line + offset
+            for target in _LINK.findall(line):
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                    if outside:
+                        problems.append(Problem(page.display, where, f"link to another site `{target}`; {_OUTSIDE}"))
+                    continue
+                path, _, anchor = target.partition("#")
+                target_src = _resolve(src, path) if path else src
+                if target_src not in course.pages:
+                    hint = _suggest(path, [_relative(src, other) for other in course.pages])
+                    problems.append(
+                        Problem(page.display, where, f"link to `{path}`, which is not a page in docs/{hint}")
+                    )
+                    continue
+                ids = course.page_ids(target_src)
+                if anchor and anchor not in ids:
+                    problems.append(
+                        Problem(
+                            page.display,
+                            where,
+                            f"link to `#{anchor}` on {target_src}, which has no such heading"
+                            f"{_suggest(anchor, course.pages[target_src].headings)}",
+                        )
+                    )
+    return problems
+
+
+def _resolve(src: str, path: str) -> str:
+    parts = (Path(src).parent / path).as_posix().split("/")
+    out: list[str] = []
+    for part in parts:
+        if part == "..":
+            if out:
+                out.pop()
+        elif part not in ("", "."):
+            out.append(part)
+    return "/".join(out)
+
+
+def _relative(src: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

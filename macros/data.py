@@ -7,20 +7,21 @@ and line, in the same way as the question banks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
-from .yamlfile import Problem, explain, plain, read_yaml
+from .yamlfile import DOI_PATTERN, HTTPS_PATTERN, SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
-Key = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Key = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80)]
 Line = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=600)]
 Short = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=150)]
-Doi = Annotated[str, StringConstraints(strict=True, pattern=r"^10\.\d{4,9}/\S+$")]
-Https = Annotated[str, StringConstraints(strict=True, pattern=r"^https://[^\s/$.?#][^\s]*$")]
+Doi = Annotated[str, StringConstraints(strict=True, pattern=DOI_PATTERN)]
+Https = Annotated[str, StringConstraints(strict=True, pattern=HTTPS_PATTERN)]
 
 
 class _Strict(BaseModel):
@@ -39,12 +40,6 @@ class Reference(_Strict):
     url: Https | None = None
     note: Line | None = None
     cite_as: Short | None = None
-
-    @model_validator(mode="after")
-    def _has_address(self) -> Reference:
-        if not self.doi and not self.url:
-            raise ValueError("needs a `doi:` (like 10.1000/xyz) or an `url:` starting with https://")
-        return self
 
     @property
     def link(self) -> str:
@@ -109,20 +104,6 @@ class FindingsTable(_Strict):
     ages: list[int] = Field(min_length=2)
     findings: list[Finding] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _shape(self) -> FindingsTable:
-        for finding in self.findings:
-            if len(finding.values) != len(self.ages):
-                raise ValueError(
-                    f"`{finding.name}` has {len(finding.values)} values but there are {len(self.ages)} ages"
-                )
-            if any(not 0 <= v <= 100 for v in finding.values):
-                raise ValueError(f"`{finding.name}` has a value outside 0 to 100 (values are percentages)")
-            stray = set(finding.modelled_ages + finding.unchecked_ages) - set(self.ages)
-            if stray:
-                raise ValueError(f"`{finding.name}` names ages that are not in `ages`: {sorted(stray)}")
-        return self
-
 
 # ---------------------------------------------------------------- loading
 
@@ -145,7 +126,11 @@ class Loaded(Generic[M]):
 
 
 def load(path: Path, model: type[M], display: str, starts_with: str, top: type = CommentedMap) -> Loaded[M]:
-    """Read one data file into `model`, collecting problems instead of raising."""
+    """Read one data file into `model`, collecting problems instead of raising.
+
+    The rules that span fields (a reference's address, a chart row's length) are
+    checked after the shape, each at its own line; a file with any problem has no model.
+    """
     loaded: Loaded[M] = Loaded(display)
     tree, problems = read_yaml(path, display, what="file", starts_with=starts_with, top=top)
     loaded.problems = problems
@@ -155,8 +140,63 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
     try:
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
-        problems.extend(explain(display, tree, error, _allowed_keys_for(model), _entry_label))
+        noun = {References: "reference", FindingsTable: "finding"}.get(model, "entry")
+        problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
+        return loaded
+    rules = _RULES.get(model)
+    if rules:
+        problems.extend(rules(loaded))
+    if problems:
+        loaded.model = None
     return loaded
+
+
+def _reference_rules(loaded: Loaded[References]) -> Iterator[Problem]:
+    for key, reference in loaded.model.root.items():
+        if not reference.doi and not reference.url:
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, (key,)),
+                f"'{key}': add a `doi:` (like `10.3174/ajnr.A4173`) or a `url:` starting with https://, "
+                "so readers can find the source",
+            )
+
+
+def _findings_rules(loaded: Loaded[FindingsTable]) -> Iterator[Problem]:
+    table, tree = loaded.model, loaded.tree
+    ages = ", ".join(str(age) for age in table.ages)
+    for index, finding in enumerate(table.findings):
+        label = f"finding '{finding.name}': "
+        where = ("findings", index)
+        if len(finding.values) != len(table.ages):
+            yield Problem(
+                loaded.display,
+                line_of(tree, (*where, "values")),
+                f"{label}`values` has {len(finding.values)} numbers but `ages` has {len(table.ages)} ({ages}); "
+                "give one value for each age, in the same order",
+            )
+        for number, value in enumerate(finding.values):
+            if not 0 <= value <= 100:
+                yield Problem(
+                    loaded.display,
+                    line_of(tree, (*where, "values", number)),
+                    f"{label}the value {value} is not between 0 and 100; values are percentages of people",
+                )
+        for key in ("modelled_ages", "unchecked_ages"):
+            stray = sorted(set(getattr(finding, key)) - set(table.ages))
+            if stray:
+                yield Problem(
+                    loaded.display,
+                    line_of(tree, (*where, key)),
+                    f"{label}`{key}` names {', '.join(map(str, stray))}, which "
+                    f"{'is' if len(stray) == 1 else 'are'} not in `ages` ({ages}); use ages from that list",
+                )
+
+
+_RULES: dict[type[BaseModel], Callable[[Any], Iterator[Problem]]] = {
+    References: _reference_rules,
+    FindingsTable: _findings_rules,
+}
 
 
 def _allowed_keys_for(model: type[BaseModel]):
@@ -181,19 +221,30 @@ def _inner(annotation: Any) -> Any:
     return args[-1] if args else annotation
 
 
-def _entry_label(tree: Any, location: tuple[Any, ...]) -> str:
-    if not location:
+def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
+    """What a problem's sentence starts with: which reference, glossary entry or finding it is about."""
+
+    def label(tree: Any, location: tuple[Any, ...]) -> str:
+        if not location:
+            return ""
+        first = location[0]
+        if model is References and isinstance(first, str):
+            return "" if location[-1] == "[key]" else f"'{first}': "
+        if model is Glossary and isinstance(first, int):
+            return _named("entry", tree, first, "term")
+        if model is FindingsTable and first == "findings" and len(location) > 1 and isinstance(location[1], int):
+            return _named("finding", tree.get("findings"), location[1], "name")
         return ""
-    first = location[0]
-    if isinstance(first, int):
-        try:
-            term = tree[first].get("term")
-        except (AttributeError, IndexError, KeyError, TypeError):
-            term = None
-        return f"entry '{term}': " if isinstance(term, str) else f"entry {first + 1}: "
-    if isinstance(first, str) and len(location) > 1 and isinstance(tree.get(first), dict):
-        return f"'{first}': "
-    return ""
+
+    return label
+
+
+def _named(noun: str, items: Any, index: int, key: str) -> str:
+    try:
+        name = items[index].get(key)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        name = None
+    return f"{noun} '{name}': " if isinstance(name, str) else f"{noun} {index + 1}: "
 
 
 __all__ = [

@@ -62,4 +62,10 @@ def sanitise(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_no_markup_in_titles,
     )
+
+
+def _no_markup_in_titles(element: str, attribute: str, value: str) -> str:
+    """Material's tooltips show a title as HTML: a `<` in one must arrive as text."""
+    return value.replace("<", "&lt;") if attribute == "title" else value

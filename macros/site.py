@@ -16,13 +16,12 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from markdown.extensions.toc import slugify, unique
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 
 from .pages import split_front_matter
-from .yamlfile import Problem, line_of
+from .yamlfile import Problem, decode, line_of, parse_yaml
 
-# Front-matter keys a page may use, and what each one is for.
+# Front-matter keys a page may use, and what each one is for. CONVENTIONS.md documents each
+# name here and in BLOCKS with an example; tests/test_conventions.py fails if one is missing.
 FRONT_MATTER = {
     "title": "the page title (also its first heading)",
     "description": "one sentence saying what the reader gets",
@@ -35,7 +34,7 @@ FRONT_MATTER = {
 }
 CHAPTER_KEYS = ("objectives", "key_points", "minutes", "reviewed")
 
-# Content blocks (admonitions) authors may use.
+# Content blocks (admonitions) authors may use; `???` makes any of them collapsible.
 BLOCKS = {
     "note": "extra information",
     "tip": "a practical suggestion",
@@ -96,14 +95,11 @@ def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[st
     def problem(line: int, message: str) -> None:
         page.problems.append(Problem(display, line, message))
 
-    try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        problem(1, "the page is not UTF-8 text; save it with UTF-8 encoding in your editor")
+    text, unreadable = decode(path.read_bytes(), "page")
+    if unreadable:
+        problem(*unreadable)
         return page
-    if "\x00" in text:
-        problem(1, "this is not a text file (it contains NUL bytes); save the page as Markdown text")
-        return page
+    text = text.replace("\r\n", "\n")
 
     front, body, body_line = split_front_matter(text)
     _read_front_matter(page, front, problem)
@@ -115,15 +111,10 @@ def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[st
 def _read_front_matter(page: Page, front: str, problem) -> None:
     if not front.strip():
         return
-    try:
-        tree = YAML(typ="rt").load(front)
-    except ValueError:  # an impossible date such as 2026-11-31
-        line = next((n for n, text in enumerate(front.splitlines(), 2) if "reviewed" in text), 2)
-        problem(line, "`reviewed` must be a date written YYYY-MM-DD, like `2026-11-23`")
-        return
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem((mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error.problem}")
+    tree, unreadable = parse_yaml(front)
+    if unreadable:
+        line, message = unreadable
+        problem(line + 1, f"front matter: {message}")
         return
     if not isinstance(tree, dict):
         problem(2, "front matter must be `key: value` lines between the two `---` lines")
@@ -151,6 +142,9 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
     for key in ("title", "description"):
         if key in tree and (not isinstance(tree[key], str) or not tree[key].strip()):
             problem(line_of(tree, [key]) + 1, f"`{key}` must be text")
+    hide = tree.get("hide")
+    if hide is not None and (not isinstance(hide, list) or not all(isinstance(i, str) for i in hide)):
+        problem(line_of(tree, ["hide"]) + 1, "`hide` must be a list of parts to hide, each on a line like `- toc`")
     if tree.get("reading_level", "skip") != "skip":
         problem(line_of(tree, ["reading_level"]) + 1, "`reading_level` can only be `skip`")
 

@@ -24,12 +24,11 @@ from macros.banks import (
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BANKS = sorted((ROOT / "quiz").glob("*.yml"))
 
-HINT = "check the indentation, and put text containing `: ` or starting with a special character in quotes"
 TYPES = "single, multiple, true-false"
 SINGLE_KEYS = "explanation, id, learn_more, options, prompt, sources, type"
 TRUE_FALSE_KEYS = "answer, explanation, feedback, id, learn_more, prompt, sources, type"
 OPTION_KEYS = "correct, feedback, text"
-ID_RULE = "is not a valid id; use lower-case letters, digits and single hyphens, like `scan-findings`"
+SLUG_RULE = "must be lower-case words or numbers joined by single hyphens, like"
 
 
 def write_bank(tmp_path: Path, content: str | bytes) -> Path:
@@ -55,29 +54,38 @@ MALFORMED = [
     (
         "empty file",
         "",
-        ["quiz/demo.yml:1: the bank is empty; start it with `questions`"],
+        ["quiz/demo.yml:1: the bank is empty; start it with `questions:`"],
     ),
     (
         "only comments and blank lines",
         "# yaml-language-server: $schema=schema.json\n"
         "\n"
         "# questions to come\n",
-        ["quiz/demo.yml:1: the bank is empty; start it with `questions`"],
+        ["quiz/demo.yml:1: the bank is empty; start it with `questions:`"],
     ),
     (
         "not UTF-8: a Latin-1 byte on line 2",
         b"questions:\n  - id: a\xff\n",
-        ["quiz/demo.yml:2: the file is not UTF-8 text; save it with UTF-8 encoding in your editor"],
+        [
+            "quiz/demo.yml:2: this line has a character saved in another encoding (such as Latin-1 or "
+            "Windows-1252), not UTF-8; save the file as UTF-8 in your editor"
+        ],
     ),
     (
         "binary: NUL bytes",
         b"questions:\n\x00\x01\x02\n",
-        ["quiz/demo.yml:1: this is not a text file (it contains NUL bytes); save it as plain UTF-8 text"],
+        [
+            "quiz/demo.yml:1: this is not a text file (it looks like a picture, a document or a program); "
+            "the bank must be plain text saved as UTF-8"
+        ],
     ),
     (
-        "saved as UTF-16 (its NUL bytes make it look binary)",
+        "saved as UTF-16 with a byte-order mark: named as such, not called binary",
         "questions:\n".encode("utf-16"),
-        ["quiz/demo.yml:1: this is not a text file (it contains NUL bytes); save it as plain UTF-8 text"],
+        [
+            "quiz/demo.yml:1: the file is saved as UTF-16 (or UTF-32) text; save it as UTF-8 instead "
+            "(in your editor, choose the UTF-8 encoding when you save)"
+        ],
     ),
     (
         "oversized: one byte over 256 KiB",
@@ -87,14 +95,17 @@ MALFORMED = [
     (
         "exactly 256 KiB is allowed (then it is only empty)",
         "#" * (256 * 1024),
-        ["quiz/demo.yml:1: the bank is empty; start it with `questions`"],
+        ["quiz/demo.yml:1: the bank is empty; start it with `questions:`"],
     ),
     (
         "YAML syntax error: a key indented one space too little",
         "questions:\n"
         "  - id: a\n"
         "   type: single\n",
-        [f"quiz/demo.yml:3: YAML syntax error: expected <block end>, but found '<block mapping start>'; {HINT}"],
+        [
+            "quiz/demo.yml:3: this line is not lined up with the lines above it: keys of the same block start in "
+            "the same column, and so do the `- ` items of a list"
+        ],
     ),
     (
         "YAML syntax error: a key indented too far",
@@ -102,39 +113,51 @@ MALFORMED = [
         "  - id: a\n"
         "    type: single\n"
         "      prompt: P?\n",
-        [f"quiz/demo.yml:4: YAML syntax error: mapping values are not allowed here; {HINT}"],
+        [
+            "quiz/demo.yml:4: this line is indented more than the line above it (or the line above is missing its "
+            "`key:`); line up keys of the same block in the same column"
+        ],
     ),
     (
-        "YAML syntax error: unclosed quote (reported at the end of the file)",
+        "YAML syntax error: unclosed quote (reported on the line where it opens)",
         "questions:\n"
         "  - id: a\n"
         '    prompt: "Is it?\n'
         "    type: single\n",
-        [f"quiz/demo.yml:5: YAML syntax error: found unexpected end of stream; {HINT}"],
+        ["quiz/demo.yml:3: a quotation mark opened on this line is never closed; add the closing quote"],
     ),
     (
         "YAML syntax error: tab indentation",
         "questions:\n"
         "\t- id: a\n",
-        [f"quiz/demo.yml:2: YAML syntax error: found character '\\t' that cannot start any token; {HINT}"],
+        [
+            "quiz/demo.yml:2: this line is indented with a tab; indent with spaces only "
+            "(set your editor to insert spaces)"
+        ],
     ),
     (
         "a second YAML document in the file",
         "questions: []\n"
         "---\n"
         "questions: []\n",
-        [f"quiz/demo.yml:2: YAML syntax error: but found another document; {HINT}"],
+        [
+            "quiz/demo.yml:2: a second document starts here (after a `---` or `...` line); one file holds one "
+            "document: remove that line, or move what follows into a file of its own"
+        ],
     ),
     (
         "a top-level list instead of a mapping",
         "- id: a\n"
         "  type: single\n",
-        ["quiz/demo.yml:1: the bank must be a block of `key: value` lines starting with `questions`"],
+        ["quiz/demo.yml:1: the bank must be a block of `key: value` lines starting with `questions:`, not a list"],
     ),
     (
         "a top-level sentence instead of a mapping",
         "Check your understanding\n",
-        ["quiz/demo.yml:1: the bank must be a block of `key: value` lines starting with `questions`"],
+        [
+            "quiz/demo.yml:1: the bank must be a block of `key: value` lines starting with `questions:`, "
+            "not 'Check your understanding'"
+        ],
     ),
     (
         "duplicate key in one question",
@@ -169,7 +192,10 @@ MALFORMED = [
     (
         "`questions:` with nothing after it",
         "questions:\n",
-        ["quiz/demo.yml:1: `questions` must be a list, each item on its own line starting with `- `"],
+        [
+            "quiz/demo.yml:1: `questions` is empty; write the questions, each starting with `- `, on the lines "
+            "after `questions:`"
+        ],
     ),
     (
         "`questions: []` (no questions)",
@@ -330,7 +356,7 @@ MALFORMED = [
         "    answer: true\n"
         "    feedback: F.\n"
         "    explanation: E.\n",
-        ["quiz/demo.yml:4: question 'a': `prompt` must be text, not nothing; put it in quotes if it is meant as text"],
+        ["quiz/demo.yml:4: question 'a': `prompt` is empty; write the text after `prompt:`"],
     ),
     (
         "prompt as a number",
@@ -383,7 +409,7 @@ MALFORMED = [
         "      - text: Wrong\n"
         "        feedback: No.\n"
         "    explanation: E.\n",
-        ["quiz/demo.yml:7: question 'a': `correct` must be true or false (without quotes), not None"],
+        ["quiz/demo.yml:7: question 'a': `correct` is empty; write true or false after `correct:`"],
     ),
     (
         'true-false `answer: "false"` in quotes',
@@ -515,7 +541,7 @@ MALFORMED = [
         "    answer: true\n"
         "    feedback: F.\n"
         "    explanation: E.\n",
-        [f"quiz/demo.yml:2: question 'Scan_Findings': `id` value 'Scan_Findings' {ID_RULE}"],
+        [f"quiz/demo.yml:2: question 'Scan_Findings': `id` {SLUG_RULE} `scan-findings`, not 'Scan_Findings'"],
     ),
     (
         "options not a list",
@@ -583,7 +609,10 @@ MALFORMED = [
         "    feedback: F.\n"
         "    explanation: E.\n"
         '    learn_more: "#why-scans"\n',
-        [f"quiz/demo.yml:8: question 'a': `learn_more` value '#why-scans' {ID_RULE}"],
+        [
+            f"quiz/demo.yml:8: question 'a': `learn_more` {SLUG_RULE} `why-scans-can-mislead` (a heading id from "
+            "the chapter page, without `#`), not '#why-scans'"
+        ],
     ),
     (
         "sources not a list",
@@ -657,7 +686,7 @@ def test_a_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
 def test_display_defaults_to_the_path(tmp_path: Path) -> None:
     path = write_bank(tmp_path, "")
     assert [str(p) for p in load_bank(path).problems] == [
-        f"{path.as_posix()}:1: the bank is empty; start it with `questions`"
+        f"{path.as_posix()}:1: the bank is empty; start it with `questions:`"
     ]
 
 

@@ -189,7 +189,10 @@ PAGES = [
         "title: T\n"
         "reviewed: 2026-11-31\n"
         "---\n",
-        ["docs/x.md:3: `reviewed` must be a date written YYYY-MM-DD, like `2026-11-23`"],
+        [
+            "docs/x.md:3: front matter: `2026-11-31` looks like a date but is not a real one; fix the date, "
+            "or put it in quotes if it is meant as text"
+        ],
     ),
     (
         "objectives as one sentence, not a list",
@@ -214,7 +217,10 @@ PAGES = [
         "title: T\n"
         "objectives: [one, two\n"
         "---\n",
-        ["docs/x.md:4: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"],
+        [
+            "docs/x.md:3: front matter: a list in square brackets `[` on this line is not closed; add `]` after its "
+            "last item, or put the whole text in quotes"
+        ],
     ),
     (
         "front matter with a duplicate key",
@@ -222,10 +228,7 @@ PAGES = [
         "title: T\n"
         "title: U\n"
         "---\n",
-        [
-            "docs/x.md:3: front matter is not valid YAML: "
-            'found duplicate key "title" with value "U" (original value: "T")'
-        ],
+        ["docs/x.md:3: front matter: the key `title` appears twice in the same block; keep one of them"],
     ),
     (
         "front matter that is a list",
@@ -324,7 +327,10 @@ PAGES = [
     (
         "a page that is not UTF-8",
         b"# T\n\nCaf\xe9\n",
-        ["docs/x.md:1: the page is not UTF-8 text; save it with UTF-8 encoding in your editor"],
+        [
+            "docs/x.md:3: this line has a character saved in another encoding (such as Latin-1 or Windows-1252), "
+            "not UTF-8; save the file as UTF-8 in your editor"
+        ],
     ),
 ]
 # fmt: on
