@@ -73,9 +73,16 @@
       .catch(function () { /* e.g. `mkdocs serve`, which has no sw.js: the site works online as usual */ });
   }
 
+  /* Material's search box is a dialog without a name; screen readers announce this one. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this course");
+  }
+
   function everyPage() {
     focusableTerms();
     clearButton();
+    nameSearchDialog();
   }
 
   registerServiceWorker();
