@@ -39,3 +39,10 @@ def test_release_workflow_attaches_the_offline_zip() -> None:
     assert commands.index("bash .ci/run") < commands.index("make build")
     assert "gh release create" in commands and "dist/*-offline-*.zip" in commands
     assert "pyproject.toml" in commands  # the tag must match the version the zip is named after
+
+
+def test_pull_requests_run_the_readme_test_command() -> None:
+    ci = WORKFLOWS / "ci.yml"
+    workflow = yaml.safe_load(ci.read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "bash .ci/run" in runs(ci)

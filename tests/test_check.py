@@ -1,0 +1,464 @@
+"""The fast check (`make check`, `python -m tools.check`) catches every kind of mistake it claims to.
+
+Each case copies the clean fixture site tests/sites/check-clean (with the real
+mkdocs.yml and a menu), makes one mistake in it, runs the command, and asserts
+the exact `file:line: message` lines, the FAILED summary and exit code 1. The
+clean copy passes with exit 0. Every kind in tools.check.KINDS has a case.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, prepare_site
+from tools.check import KINDS
+from tools.readability import measure
+
+NAV = """
+nav:
+  - Home: index.md
+  - The course:
+      - chapter.md
+  - Help and sources:
+      - glossary.md
+      - references.md
+"""
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+SUMMARY = re.compile(
+    r"^(OK|FAILED): (\d+) problems? in \d+ pages, \d+ banks \(\d+ questions\), \d+ references; "
+    r"\d+ pages measured for reading level \(\d+\.\d s\)$"
+)
+ALLOWED_KEYS = "title, description, objectives, key_points, minutes, reviewed, reading_level, hide"
+ALLOWED_BLOCKS = "note, tip, warning, danger, example, question"
+HARD_TEXT = (
+    "Notwithstanding considerable methodological heterogeneity, epidemiological investigations "
+    "consistently demonstrate substantial prevalence of degenerative intervertebral characteristics "
+    "among asymptomatic individuals, necessitating circumspect interpretation of radiological documentation."
+)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    kind: str  # a key of tools.check.KINDS
+    path: str  # the file changed, relative to the site
+    old: str | None  # text replaced (exactly once); None: `new` is the whole file
+    new: str | None  # None: the file is deleted
+    expect: tuple[str, ...]  # every problem line the check prints
+    reading_level: bool = False  # run with the reading-level check (slower)
+    encoding: str = "utf-8"  # how the changed file is saved
+    also: tuple[tuple[str, str | None], ...] = ()  # other files changed with the mistake: (path, text or None)
+
+
+def edit(path: str, old: str, new: str, kind: str, *expect: str, **options) -> Mistake:
+    return Mistake(kind, path, old, new, expect, **options)
+
+
+CHAPTER_BANK = (ROOT / "tests" / "sites" / "check-clean" / "quiz" / "chapter.yml").read_text(encoding="utf-8")
+
+# case -> the mistake and what the check must print
+MISTAKES = {
+    # a misspelt question type
+    "bank-unknown-question-type": edit(
+        "quiz/chapter.yml",
+        "type: single",
+        "type: singel",
+        "bank",
+        "quiz/chapter.yml:4: question 'pain-protects': unknown question type `singel`; did you mean `single`? "
+        "use one of: single, multiple, true-false",
+    ),
+    # two right answers in a one-answer question
+    "bank-two-correct-in-single": edit(
+        "quiz/chapter.yml",
+        "      - text: To measure damage exactly\n        feedback: Pain and damage often do not match.\n",
+        "      - text: To measure damage exactly\n        correct: true\n",
+        "bank",
+        "quiz/chapter.yml:6: question 'pain-protects': a `single` question needs exactly one correct option, "
+        "found 2; keep `correct: true` on one option only, or use `type: multiple`",
+    ),
+    # a wrong option without feedback
+    "bank-wrong-option-without-feedback": edit(
+        "quiz/chapter.yml",
+        "        feedback: Scans of people without pain often show some findings.\n",
+        "",
+        "bank",
+        "quiz/chapter.yml:21: question 'scan-findings': wrong option 2 has no `feedback`; "
+        "add `feedback:` saying why it is wrong",
+    ),
+    # a question's source that is not a reference
+    "bank-source-unknown": edit(
+        "quiz/chapter.yml",
+        "sources: [raja-2020]",
+        "sources: [raja-2021]",
+        "bank-source",
+        "quiz/chapter.yml:13: question 'pain-protects': unknown reference `raja-2021` (did you mean `raja-2020`?); "
+        "add it to data/references.yml first",
+    ),
+    # learn_more naming a heading that is not on the chapter
+    "learn-more-not-a-heading": edit(
+        "quiz/chapter.yml",
+        "learn_more: pain-is-a-protector",
+        "learn_more: pain-is-a-protektor",
+        "learn-more",
+        "quiz/chapter.yml:12: question 'pain-protects': `learn_more: pain-is-a-protektor` is not a heading on "
+        "docs/chapter.md (did you mean `pain-is-a-protector`?); headings there: pain-is-a-protector, "
+        "why-scans-can-mislead",
+    ),
+    # a bank that no page shows
+    "unused-bank": Mistake(
+        "unused-bank",
+        "quiz/spare.yml",
+        None,
+        CHAPTER_BANK,
+        ('quiz/spare.yml:1: no page shows this bank; add {{ quiz("spare") }} to docs/spare.md',),
+    ),
+    # a bank named after something else than its page (and so the page's own bank is left unused)
+    "unused-bank-not-named-after-its-page": edit(
+        "docs/chapter.md",
+        '{{ quiz("chapter") }}',
+        '{{ quiz("chapter-quiz") }}',
+        "unused-bank",
+        'docs/chapter.md:43: the quiz here is "chapter-quiz", but a page shows the bank named after it: '
+        'write {{ quiz("chapter") }} to show quiz/chapter.yml',
+        'quiz/chapter.yml:1: no page shows this bank; add {{ quiz("chapter") }} to docs/chapter.md',
+        also=(("quiz/chapter-quiz.yml", CHAPTER_BANK),),
+    ),
+    # a bank file named after something else than the page that shows it
+    "unused-bank-named-after-something-else": edit(
+        "docs/chapter.md",
+        '{{ quiz("chapter") }}',
+        '{{ quiz("spare") }}',
+        "unused-bank",
+        'docs/chapter.md:43: the quiz here is "spare", but a page shows the bank named after it: '
+        'rename quiz/spare.yml to quiz/chapter.yml and write {{ quiz("chapter") }}',
+        also=(("quiz/spare.yml", CHAPTER_BANK), ("quiz/chapter.yml", None)),
+    ),
+    # a reference with neither a doi nor an https address
+    "reference-without-address": edit(
+        "data/references.yml",
+        "  doi: 10.1097/j.pain.0000000000001939\n",
+        "",
+        "reference",
+        "data/references.yml:1: 'raja-2020': add a `doi:` (like `10.3174/ajnr.A4173`) or a `url:` starting with "
+        "https://, so readers can find the source",
+    ),
+    # a citation of a key that is not in data/references.yml
+    "cite-unknown-key": edit(
+        "docs/chapter.md",
+        'cite("raja-2020")',
+        'cite("raja-2021")',
+        "cite",
+        "docs/chapter.md:19: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+        "add it to data/references.yml first",
+    ),
+    # `see` naming a term that does not exist
+    "glossary-see-unknown-term": edit(
+        "data/glossary.yml",
+        "see: [hyperalgesia]",
+        "see: [hyperalgsia]",
+        "glossary",
+        "data/glossary.yml:5: entry 'Allodynia': `see` names `hyperalgsia`, which is not a term here; "
+        "use one of: allodynia, hyperalgesia",
+    ),
+    # one word matched by two terms
+    "glossary-word-in-two-entries": edit(
+        "data/glossary.yml",
+        "match: [hyperalgesia]",
+        "match: [hyperalgesia, allodynia]",
+        "glossary",
+        "data/glossary.yml:8: entry 'Hyperalgesia': the word `allodynia` is also in the `match` of 'Allodynia'; "
+        "a word can point to one term only, so keep it in one entry",
+    ),
+    # an empty red-flag list
+    "red-flags-empty-list": edit(
+        "data/red-flags.yml",
+        "urgent:\n  - A fever, or you feel very unwell.\n  - You are losing weight and do not know why.\n",
+        "urgent: []\n",
+        "red-flags",
+        "data/red-flags.yml:4: `urgent` needs at least 1 item",
+    ),
+    # chart data with a value missing
+    "chart-data-wrong-number-of-values": edit(
+        "data/brinjikji-2015.yml",
+        "values: [30, 40, 50]",
+        "values: [30, 40]",
+        "chart-data",
+        "data/brinjikji-2015.yml:8: finding 'Disc bulge': `values` has 2 numbers but `ages` has 3 (20, 30, 40); "
+        "give one value for each age, in the same order",
+    ),
+    # an unknown front-matter key: the message lists the allowed ones
+    "front-matter-unknown-key": edit(
+        "docs/chapter.md",
+        "minutes: 3\n",
+        "minutes: 3\nauthor: Sam\n",
+        "front-matter",
+        f"docs/chapter.md:10: unknown front-matter key `author`; allowed: {ALLOWED_KEYS}",
+    ),
+    # a chapter without its review date
+    "front-matter-chapter-without-reviewed": edit(
+        "docs/chapter.md",
+        "reviewed: 2026-11-23\n",
+        "",
+        "front-matter",
+        "docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: reviewed",
+    ),
+    # an unknown content block: the message lists the allowed ones
+    "block-unknown": edit(
+        "docs/chapter.md",
+        '!!! note "A word doctors use"',
+        '!!! info "A word doctors use"',
+        "block",
+        f"docs/chapter.md:21: unknown content block `info`; allowed: {ALLOWED_BLOCKS}",
+    ),
+    # a misspelt macro
+    "macro-unknown": edit(
+        "docs/chapter.md",
+        "{{ key_points_summary() }}",
+        "{{ key_point_summary() }}",
+        "macro",
+        "docs/chapter.md:41: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
+        "use: cite, findings_chart, glossary, key_points_summary, learning_objectives, quiz, red_flags, "
+        "red_flags_summary, references",
+        "docs/chapter.md:13: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
+    ),
+    # a heading id set by hand
+    "heading-id-by-hand": edit(
+        "docs/chapter.md",
+        "{{ key_points_summary() }}",
+        "## More to read {#more}\n\nThere is more on the next page.\n\n{{ key_points_summary() }}",
+        "heading",
+        "docs/chapter.md:41: do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text",
+        # Jinja reads `{#` as the start of a comment, so the page cannot be read further
+        "docs/chapter.md:41: macro syntax error: Missing end of comment tag; check the `{{ ... }}` around this line",
+    ),
+    # a link to a heading that does not exist
+    "link-to-missing-heading": edit(
+        "docs/index.md",
+        "chapter.md#why-scans-can-mislead",
+        "chapter.md#why-scans-mislead",
+        "link",
+        "docs/index.md:8: link to `#why-scans-mislead` on chapter.md, which has no such heading "
+        "(did you mean `why-scans-can-mislead`?)",
+    ),
+    # a link to a page that does not exist
+    "link-to-missing-page": edit(
+        "docs/index.md",
+        "[the glossary](glossary.md)",
+        "[the glossary](glosary.md)",
+        "link",
+        "docs/index.md:9: link to `glosary.md`, which is not a page in docs/ (did you mean `glossary.md`?)",
+    ),
+    # a link to another site from a chapter
+    "link-to-another-site": edit(
+        "docs/index.md",
+        "[the glossary](glossary.md)",
+        "[a website](https://example.org/pain)",
+        "link",
+        "docs/index.md:9: link to another site `https://example.org/pain`; the course links out only from the "
+        "references page (add the source to data/references.yml and cite it)",
+    ),
+    # a page left out of the menu
+    "menu-page-missing": edit(
+        "mkdocs.yml",
+        "      - glossary.md\n",
+        "",
+        "menu",
+        "docs/glossary.md:1: this page is not in the menu; add `- glossary.md` under `nav:` in mkdocs.yml",
+    ),
+    # a menu entry naming a page that does not exist
+    "menu-entry-without-page": edit(
+        "mkdocs.yml",
+        "      - chapter.md\n",
+        "      - chapter.md\n      - chapters.md\n",
+        "menu",
+        "mkdocs.yml:{nav+4}: the menu names `chapters.md`, which is not a page in docs/ (did you mean `chapter.md`?)",
+    ),
+    # a figure a screen reader cannot read as one picture
+    "figure-without-role": edit(
+        "docs/chapter.md",
+        ' role="img" aria-labelledby',
+        " aria-labelledby",
+        "figure",
+        'docs/chapter.md:32: figure: add role="img" to the <svg> tag, so a screen reader reads it as one picture; '
+        'see CONTRIBUTING.md, "Add a figure"',
+    ),
+    # a figure without a description
+    "figure-without-desc": edit(
+        "docs/chapter.md",
+        '<desc id="alarm-desc">A bell with lines around it, to show an alarm ringing.</desc>\n',
+        "",
+        "figure",
+        "docs/chapter.md:32: figure: give the <svg> a <title id=...> (a short name) and a <desc id=...> "
+        '(what it shows), and name both ids in aria-labelledby="..."; see CONTRIBUTING.md, "Add a figure"',
+    ),
+    # a figure with a colour that stays the same in the dark palette
+    "figure-fixed-colour": edit(
+        "docs/chapter.md",
+        'r="30" class="course-fig-line course-fig-ink"',
+        'r="30" stroke="#1a237e"',
+        "figure",
+        "docs/chapter.md:35: figure: the fixed colour `#1a237e` stays the same in the dark palette; "
+        "use a course-fig-* class instead (docs/stylesheets/course.css)",
+    ),
+    # an image without a description
+    "image-without-alt-text": edit(
+        "docs/chapter.md",
+        "![A simple drawing of a spine](images/spine.svg)",
+        "![](images/spine.svg)",
+        "image",
+        "docs/chapter.md:29: image `images/spine.svg` has no description; write what it shows in the brackets: "
+        "![what the picture shows](images/spine.svg)",
+    ),
+    # an image whose file is missing
+    "image-file-missing": edit(
+        "docs/chapter.md",
+        "(images/spine.svg)",
+        "(images/spine.png)",
+        "image",
+        "docs/chapter.md:29: image `images/spine.png`, which is not a file in docs/",
+    ),
+    # an image loaded from another site
+    "image-from-another-site": edit(
+        "docs/chapter.md",
+        "(images/spine.svg)",
+        "(https://example.org/spine.png)",
+        "image",
+        "docs/chapter.md:29: image from another site `https://example.org/spine.png`; the course loads nothing "
+        "from other hosts: save the picture under docs/images/ and link to it there",
+    ),
+    # a page above grade 8
+    "reading-level-too-high": edit(
+        "docs/chapter.md",
+        "## Why scans can mislead\n",
+        f"## Why scans can mislead\n\n{HARD_TEXT}\n",
+        "reading-level",
+        "docs/chapter.md:1: reading level is grade {grade}, above 8; use shorter sentences and everyday words "
+        "(python -m tools.readability)",
+        reading_level=True,
+    ),
+    # a page saved in another encoding
+    "encoding-not-utf8": Mistake(
+        "encoding",
+        "docs/index.md",
+        "Look words up",
+        "Look words up (café)",
+        (
+            "docs/index.md:9: this line has a character saved in another encoding (such as Latin-1 or "
+            "Windows-1252), not UTF-8; save the file as UTF-8 in your editor",
+        ),
+        reading_level=True,  # a page that cannot be read is not measured either
+        encoding="latin-1",
+    ),
+}
+
+
+def place(tmp_path: Path) -> Path:
+    root = prepare_site("check-clean", tmp_path)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(NAV)
+    return root
+
+
+def run_check(root: Path, reading_level: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "tools.check", "--root", str(root)]
+    if not reading_level:
+        command.append("--no-reading-level")
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def make_mistake(root: Path, mistake: Mistake) -> None:
+    for other, text in mistake.also:
+        if text is None:
+            (root / other).unlink()
+        else:
+            (root / other).write_text(text, encoding="utf-8")
+    path = root / mistake.path
+    if mistake.new is None:
+        path.unlink()
+        return
+    if mistake.old is None:
+        path.write_text(mistake.new, encoding="utf-8")
+        return
+    text = path.read_text(encoding="utf-8")
+    assert text.count(mistake.old) == 1, f"{mistake.path}: {mistake.old!r} must appear once"
+    text = text.replace(mistake.old, mistake.new)
+    path.write_bytes(text.encode(mistake.encoding))
+
+
+def expected_lines(root: Path, mistake: Mistake) -> list[str]:
+    """The expected lines, with the menu's line in mkdocs.yml and the page's measured grade filled in."""
+    nav_line = next(n for n, line in enumerate((root / "mkdocs.yml").read_text().splitlines(), 1) if line == "nav:")
+    lines = [line.replace("{nav+4}", str(nav_line + 4)) for line in mistake.expect]
+    if any("{grade}" in line for line in lines):
+        grade = f"{measure(root / mistake.path).grade:.1f}"
+        lines = [line.replace("{grade}", grade) for line in lines]
+    return lines
+
+
+def test_every_kind_the_check_claims_has_a_case() -> None:
+    assert {mistake.kind for mistake in MISTAKES.values()} == set(KINDS)
+
+
+def test_a_clean_tree_passes_with_a_summary(tmp_path: Path) -> None:
+    result = run_check(place(tmp_path))
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(lines) == 1 and SUMMARY.match(lines[0]), result.stdout
+    assert lines[0].startswith("OK: 0 problems in 4 pages, 1 banks (3 questions), 2 references; 2 pages measured")
+    assert result.stderr == ""
+
+
+@dataclass
+class Outcome:
+    root: Path
+    result: subprocess.CompletedProcess[str]
+
+
+def run_case(case: str, destination: Path) -> Outcome:
+    folder = destination / case
+    folder.mkdir()
+    root = place(folder)
+    make_mistake(root, MISTAKES[case])
+    return Outcome(root, run_check(root, MISTAKES[case].reading_level))
+
+
+@pytest.fixture(scope="module")
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Future[Outcome]]]:
+    """Every selected case, run WORKERS at a time (each is a new Python process); each test waits for its own."""
+    selected = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_the_check_catches_one_mistake"
+    ]
+    destination = tmp_path_factory.mktemp("check-cases")
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        yield {case: pool.submit(run_case, case, destination) for case in selected}
+
+
+@pytest.mark.parametrize("case", sorted(MISTAKES))
+def test_the_check_catches_one_mistake(case: str, outcomes: dict[str, Future[Outcome]]) -> None:
+    mistake = MISTAKES[case]
+    outcome = outcomes[case].result()
+    result = outcome.result
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    expected = expected_lines(outcome.root, mistake)
+    assert lines[:-1] == sorted(expected, key=_order), result.stdout
+    match = SUMMARY.match(lines[-1])
+    assert match and match.group(1) == "FAILED" and int(match.group(2)) == len(expected), lines[-1]
+
+
+def _order(line: str) -> tuple[str, int, str]:
+    path, number, message = line.split(":", 2)
+    return path, int(number), message
