@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import http.server
 import os
 import platform
 import re
@@ -18,15 +17,15 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
 from macros.pages import ROOT
+from tools import localhost
 
 PYTHON = sys.executable  # the project's .venv: our own builds
 CHROMIUM = Path("/usr/bin/chromium")
@@ -197,25 +196,11 @@ def _run(command: list[str], env: dict[str, str] = ENV) -> Timing:
 # ---------------------------------------------------------------- serving
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the stdlib
-        pass
-
-
 def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
     """`folder` over HTTP on 127.0.0.1 (a free port), as python -m http.server would serve it."""
-    return serve_on(folder, 0)
+    return localhost.serve(folder)
 
 
-@contextlib.contextmanager
-def serve_on(folder: Path, port: int) -> Iterator[str]:
+def serve_on(folder: Path, port: int) -> contextlib.AbstractContextManager[str]:
     """`folder` over HTTP on 127.0.0.1:`port`; yields the address without a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return localhost.serve(folder, port)

@@ -1,7 +1,7 @@
 """Help for contributors outside the site: editor settings, pre-commit hooks, issue and pull request forms.
 
-Each file must parse and say what CONTRIBUTING.md says it does. When pre-commit is
-installed, its own validator checks the hook configuration too.
+Each file must parse and say what CONTRIBUTING.md says it does; pre-commit's own
+validator (installed by `make test`) checks the hook configuration too.
 """
 
 from __future__ import annotations

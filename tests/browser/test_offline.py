@@ -3,12 +3,10 @@ over HTTP after the server goes away (the service worker), on paper, and the pri
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import ROOT, free_port
+from tools import localhost
 
 pytestmark = pytest.mark.browser
 
@@ -156,27 +155,17 @@ class Server:
     """A local HTTP server that can be stopped and started again on the same port."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder, self.port, self.httpd = folder, free_port(), None
+        self.folder, self.port, self.running = folder, free_port(), contextlib.ExitStack()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        handler = functools.partial(_Quiet, directory=str(self.folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.running.enter_context(localhost.serve(self.folder, self.port))
 
     def stop(self) -> None:
-        if self.httpd:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.httpd = None
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the stdlib
-        pass
+        self.running.close()
 
 
 def copy_project(target: Path) -> Path:
