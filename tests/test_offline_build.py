@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -75,6 +78,23 @@ def test_the_zip_is_built_without_the_public_address(good_site: Path) -> None:
         offline = archive.read(index).decode("utf-8")
     assert "http://127.0.0.1" not in offline
     assert "navigation.instant" not in offline  # needs an address; never starts on file://
+    with zipfile.ZipFile(zip_in(good_site / "dist")) as archive:
+        (sw,) = [n for n in archive.namelist() if n.endswith("/course/sw.js")]  # for intranet hosting
+        assert "chapter.html" in precached(archive.read(sw).decode("utf-8"))
+
+
+def test_only_the_real_build_asks_for_a_service_worker(good_site: Path, tmp_path: Path) -> None:
+    built = (good_site / "site" / "chapter.html").read_text(encoding="utf-8")
+    assert '<meta name="course-service-worker" content="sw.js">' in built
+    # `mkdocs serve` and plain `mkdocs build` write no sw.js, so their pages must not ask for one
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+        cwd=good_site, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSE_SERVICE_WORKER": ""},
+    )
+    assert plain.returncode == 0, plain.stderr
+    assert "course-service-worker" not in (tmp_path / "plain" / "chapter.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "plain" / "sw.js").exists()
 
 
 def test_a_failed_build_keeps_the_last_site_and_zip(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def mkdocs(root: Path, target: Path, site_url: str) -> bool:
     Not `--quiet`: that hides warnings from MkDocs itself, so `--strict` would no
     longer turn a broken link or a missing image into a failed build.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "COURSE_SERVICE_WORKER": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(target)]
     result = subprocess.run(command, env=env, check=False, stderr=subprocess.PIPE, text=True)
@@ -72,6 +72,7 @@ def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None,
             if not mkdocs(root, offline, ""):
                 print(f"Offline build failed: {site.name}/ and the zip were left as they were.", file=sys.stderr)
                 return 1
+            write_service_worker(offline)  # for clinics that host the zip on an intranet
         old = None
         if site.exists():
             old = site.with_name(f".site-old-{os.getpid()}")

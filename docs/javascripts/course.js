@@ -67,11 +67,13 @@
     });
   }
 
+  /* The build names its service worker in a <meta> tag; `mkdocs serve` writes none. */
   function registerServiceWorker() {
-    if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-    var root = siteRoot();
-    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
-      .catch(function () { /* e.g. `mkdocs serve`, which has no sw.js: the site works online as usual */ });
+    var meta = document.querySelector('meta[name="course-service-worker"]');
+    if (!meta || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var script = new URL(meta.getAttribute("content"), location.href);
+    navigator.serviceWorker.register(script.href, { scope: siteRoot().pathname })
+      .catch(function () { /* not allowed here (e.g. private mode): the site works online as usual */ });
   }
 
   /* Material's search box is a dialog without a name; screen readers announce this one. */
