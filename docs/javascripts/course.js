@@ -59,10 +59,14 @@
         try { localStorage.removeItem(key); } catch (e) { /* blocked */ }
       });
       if (status) {
-        status.textContent = keys.length
-          ? "Done. This browser no longer holds anything from this course (" + quizzes +
-            (quizzes === 1 ? " quiz" : " quizzes") + " cleared)."
-          : "There was nothing to clear: this browser holds nothing from this course.";
+        if (!keys.length) {
+          status.textContent = "There was nothing to clear: this browser holds nothing from this course.";
+        } else {
+          status.textContent = (quizzes
+            ? "Done. Your saved answers for " + quizzes + (quizzes === 1 ? " quiz were" : " quizzes were") + " cleared."
+            : "Done. There were no saved quiz answers; your colour choice was cleared.") +
+            " Nothing from this course is left in this browser.";
+        }
       }
     });
   }

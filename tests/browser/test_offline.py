@@ -299,7 +299,7 @@ def test_the_privacy_button_clears_what_the_course_stored(page: Page, real_url: 
     page.keyboard.press("Enter")
     status = page.locator("[data-course-clear-status]")
     expect(status).to_have_attribute("role", "status")
-    expect(status).to_contain_text("1 quiz cleared")
+    expect(status).to_contain_text("Your saved answers for 1 quiz were cleared.")
     assert page.evaluate("Object.keys(localStorage)") == ["unrelated"]  # only what the course stored
     page.goto(f"{real_url}/what-is-neuroplastic-pain.html")
     expect(page.locator(".quiz-question").first.get_by_role("button", name="Check")).to_be_visible()
