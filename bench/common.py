@@ -6,8 +6,6 @@ into a temporary folder; nothing here touches site/, dist/ or the project's file
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import os
 import platform
@@ -25,7 +23,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from macros.pages import ROOT
-from tools import localhost
 
 PYTHON = sys.executable  # the project's .venv: our own builds
 CHROMIUM = Path("/usr/bin/chromium")
@@ -148,15 +145,6 @@ def copy_site(destination: Path, docs: Path, config: str, *, macros: bool, extra
 # ---------------------------------------------------------------- building
 
 
-@functools.cache
-def _build_flags() -> tuple[str, ...]:
-    """`--no-bundle` if the build command has it: the offline zip is not what is being timed."""
-    result = subprocess.run(
-        [PYTHON, "-m", "tools.build", "--help"], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True
-    )
-    return ("--no-bundle",) if "--no-bundle" in result.stdout else ()
-
-
 class Timing(NamedTuple):
     """Seconds of one command: wall-clock, and CPU (user + system) of the command and its children.
 
@@ -170,15 +158,19 @@ class Timing(NamedTuple):
 
 def build(root: Path, site: Path, site_url: str = "") -> Timing:
     """The real build command (`python -m tools.build`, strict) on `root`; SITE_URL empty (offline) unless given."""
-    command = [PYTHON, "-m", "tools.build", "--root", str(root), "--site", str(site), *_build_flags()]
+    command = [PYTHON, "-m", "tools.build", "--root", str(root), "--site", str(site), "--no-bundle"]  # zip not timed
     return _run(command, {**ENV, "SITE_URL": site_url})
 
 
 def mkdocs_build(root: Path, site: Path, python: str = PYTHON) -> Timing:
-    """A plain `mkdocs build --strict` with any Python (a virtual environment of another plugin)."""
-    command = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    """A plain `mkdocs build --strict` with any Python (a virtual environment of another plugin).
+
+    Pages carry the same service-worker tag as the real build's (COURSE_SERVICE_WORKER), so
+    variants differ only in what is compared. Not --quiet: it would hide the warnings --strict counts.
+    """
+    command = [python, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
-    return _run(command)
+    return _run(command, {**ENV, "COURSE_SERVICE_WORKER": "true"})
 
 
 def _run(command: list[str], env: dict[str, str] = ENV) -> Timing:
@@ -191,16 +183,3 @@ def _run(command: list[str], env: dict[str, str] = ENV) -> Timing:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Timing(wall, cpu)
-
-
-# ---------------------------------------------------------------- serving
-
-
-def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
-    """`folder` over HTTP on 127.0.0.1 (a free port), as python -m http.server would serve it."""
-    return localhost.serve(folder)
-
-
-def serve_on(folder: Path, port: int) -> contextlib.AbstractContextManager[str]:
-    """`folder` over HTTP on 127.0.0.1:`port`; yields the address without a trailing slash."""
-    return localhost.serve(folder, port)

@@ -29,7 +29,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench.common import BENCH, CHROMIUM, ROOT, build, heading, median, serve_on, table
+from bench.common import BENCH, CHROMIUM, ROOT, build, heading, median, table
+from tools.localhost import serve
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "index.html", "chapter": "what-is-neuroplastic-pain.html", "red flags": "red-flags.html"}
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         site = Path(work) / "site"
         build(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
-        with serve_on(site, port) as base:
+        with serve(site, port) as base:
             for name, page in PAGES.items():
                 scores[name] = {c: [] for c in CATEGORIES}
                 metrics[name] = {m: [] for m in METRICS}

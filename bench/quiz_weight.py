@@ -55,7 +55,6 @@ from bench.common import (
     gzipped,
     heading,
     mkdocs_build,
-    serve,
     table,
     versions,
 )
@@ -63,6 +62,7 @@ from macros.banks import Bank, option_list
 from macros.course import Course
 from macros.pages import split_front_matter
 from macros.quiz import DEFAULT_TITLE
+from tools.localhost import serve
 
 FILES = ["docs/javascripts/quiz.js", "docs/stylesheets/quiz.css"]
 BUDGET = 4 * 1024
