@@ -7,7 +7,10 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -46,6 +49,27 @@ def build(root: Path, site: Path | None = None, site_url: str = "") -> subproces
         check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
     )
+
+
+Result = TypeVar("Result")
+WORKERS = max(1, min(2, os.cpu_count() or 1))  # each case runs a new Python process
+
+
+def run_cases(
+    request: pytest.FixtureRequest, test_name: str, run: Callable[[str], Result]
+) -> Iterator[dict[str, Future[Result]]]:
+    """Start `run(case)` for the `case` parameter of every collected run of `test_name`, WORKERS at a time.
+
+    For a module-scoped fixture to `yield from`: each test then waits for its own case's Future,
+    so `-k` selections run only what they select.
+    """
+    selected = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == test_name
+    ]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        yield {case: pool.submit(run, case) for case in selected}
 
 
 def free_port() -> int:

@@ -8,18 +8,17 @@ clean copy passes with exit 0. Every kind in tools.check.KINDS has a case.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, prepare_site
+from tests.conftest import ROOT, prepare_site, run_cases
 from tools.check import KINDS
 from tools.readability import measure
 
@@ -32,7 +31,6 @@ nav:
       - glossary.md
       - references.md
 """
-WORKERS = max(1, min(2, os.cpu_count() or 1))
 SUMMARY = re.compile(
     r"^(OK|FAILED): (\d+) problems? in \d+ pages, \d+ banks \(\d+ questions\), \d+ references; "
     r"\d+ pages measured for reading level \(\d+\.\d s\)$"
@@ -435,14 +433,8 @@ def outcomes(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, Future[Outcome]]]:
     """Every selected case, run WORKERS at a time (each is a new Python process); each test waits for its own."""
-    selected = [
-        item.callspec.params["case"]
-        for item in request.session.items
-        if getattr(item, "originalname", "") == "test_the_check_catches_one_mistake"
-    ]
     destination = tmp_path_factory.mktemp("check-cases")
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        yield {case: pool.submit(run_case, case, destination) for case in selected}
+    yield from run_cases(request, "test_the_check_catches_one_mistake", lambda case: run_case(case, destination))
 
 
 @pytest.mark.parametrize("case", sorted(MISTAKES))

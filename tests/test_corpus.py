@@ -13,26 +13,24 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import SITES, build, prepare_site
+from tests.conftest import SITES, build, prepare_site, run_cases
 from tools import check
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MANIFEST = YAML(typ="safe").load((CORPUS / "manifest.yml").read_text(encoding="utf-8"))
 CASES = sorted(MANIFEST)
 PROBLEM = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.+)$")
-WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 pytestmark = pytest.mark.site
 
@@ -137,14 +135,8 @@ def outcomes(
     request: pytest.FixtureRequest, base: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, Future[Outcome]]]:
     """A real build of every selected case, WORKERS at a time; each test waits for its own."""
-    selected = [
-        item.callspec.params["case"]
-        for item in request.session.items
-        if getattr(item, "originalname", "") == "test_case_fails_the_build_cleanly"
-    ]
     destination = tmp_path_factory.mktemp("corpus-cases")
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        yield {case: pool.submit(run_case, case, base, destination) for case in selected}
+    yield from run_cases(request, "test_case_fails_the_build_cleanly", lambda case: run_case(case, base, destination))
 
 
 # ---------------------------------------------------------------- the build
