@@ -111,3 +111,24 @@ def test_a_failed_build_keeps_the_last_site_and_zip(tmp_path: Path) -> None:
     assert (root / "site" / "chapter.html").read_bytes() == before_page
     assert sorted(p.name for p in (root / "dist").iterdir()) == [zipped.name]  # no partial zip left behind
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_failed_offline_build_leaves_no_folder_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SITE_URL set the zip needs a second build; if only that one fails, nothing changes and nothing is left."""
+    from tools import build as build_module
+
+    calls = []
+
+    def web_then_failing_offline(root: Path, target: Path, site_url: str) -> bool:
+        calls.append(site_url)
+        (target / "index.html").write_text("new", encoding="utf-8")
+        return bool(site_url)  # the web build succeeds, the offline one (no address) fails
+
+    monkeypatch.setattr(build_module, "mkdocs", web_then_failing_offline)
+    monkeypatch.setenv("SITE_URL", "https://example.org/course/")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("last good", encoding="utf-8")
+    assert build_module.build(tmp_path) == 1
+    assert calls == ["https://example.org/course/", ""]
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "last good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no .site-new-* and no dist/

@@ -73,27 +73,24 @@ def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None,
                 print(f"Offline build failed: {site.name}/ and the zip were left as they were.", file=sys.stderr)
                 return 1
             write_service_worker(offline)  # for clinics that host the zip on an intranet
-        old = None
+        old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
-            old = site.with_name(f".site-old-{os.getpid()}")
             site.rename(old)
         staging.rename(site)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    seconds = time.perf_counter() - started
-    files = [p for p in site.rglob("*") if p.is_file()]
-    size = sum(p.stat().st_size for p in files)
-    print(f"Built {shown(site, root)}/: {len(files)} files, {size / 1e6:.1f} MB, build {version}, in {seconds:.1f} s")
-    if bundle:
-        try:
+        shutil.rmtree(old, ignore_errors=True)
+        seconds = time.perf_counter() - started
+        files = [p for p in site.rglob("*") if p.is_file()]
+        size = f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB"
+        print(f"Built {shown(site, root)}/: {len(files)} files, {size}, build {version}, in {seconds:.1f} s")
+        if bundle:
             zipped = write_bundle(offline or site, dist, root, site_title(root))
-        finally:
-            if offline is not None:
-                shutil.rmtree(offline, ignore_errors=True)
-        print(f"Offline bundle {shown(zipped, root)}: {zipped.stat().st_size / 1e6:.1f} MB")
-    return 0
+            print(f"Offline bundle {shown(zipped, root)}: {zipped.stat().st_size / 1e6:.1f} MB")
+        return 0
+    finally:
+        # Whatever happened, no build folder is left beside site/ (after the swap, staging is gone already).
+        for folder in (staging, offline):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
