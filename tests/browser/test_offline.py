@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.conftest import answer_every_question
 from tests.conftest import ROOT, free_port
 from tools import localhost
 
@@ -71,17 +72,6 @@ def search(page: Page, words: str) -> list[str]:
     box.press_sequentially(words)  # typed, as a reader would
     expect(meta).to_contain_text("matching document", timeout=15_000)
     return page.locator(".md-search-result__item > a h1").all_inner_texts()
-
-
-def answer_every_question(page: Page) -> int:
-    questions = page.locator(".quiz-question").all()
-    for question in questions:
-        for box in question.locator("input[data-correct]").all():
-            box.check()
-        question.get_by_role("button", name="Check").click()
-        expect(question.locator(".quiz-feedback")).to_contain_text("Correct.")
-    expect(page.locator(".quiz-score")).to_contain_text("All done")
-    return len(questions)
 
 
 # --- file:// (a USB stick), network blocked ------------------------------------------------------
