@@ -268,12 +268,12 @@ def test_the_real_build_passes_and_shows_every_addition(followed: Followed) -> N
     chapter = (site / f"{SLUG}.html").read_text(encoding="utf-8")
     assert "<h1" in chapter and "Getting through a flare-up" in chapter
     assert f'id="quiz-{SLUG}"' in chapter  # the quiz, from the copied template bank
-    assert 'href="references.html#hayden-2021"' in chapter  # the new source, cited
+    assert 'href="references.html#vives-2009"' in chapter  # the new source, cited
     assert re.search(r'<abbr title="A time when pain is worse than usual for a while.">flare-up</abbr>', chapter)
     assert 'aria-labelledby="dial-title dial-desc"' in chapter  # the figure
     assert f'href="{SLUG}.html"' in (site / "index.html").read_text(encoding="utf-8")  # in the menu
     assert 'data-qid="whole-person-parts"' in (site / "how-it-is-treated.html").read_text(encoding="utf-8")
-    assert '<li id="hayden-2021">' in (site / "references.html").read_text(encoding="utf-8")
+    assert '<li id="vives-2009">' in (site / "references.html").read_text(encoding="utf-8")
     assert '<dt id="flare-up">Flare-up</dt>' in (site / "glossary.html").read_text(encoding="utf-8")
 
 
