@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .data import FindingsTable, Glossary, RedFlags, Reference
+from .data import SUMMARISED, FindingsTable, Glossary, RedFlags, Reference, slug
 from .render import Renderer
 
 REFERENCES_PAGE = "references.md"
@@ -141,19 +141,38 @@ def key_points(meta: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- red flags
 
 
-def red_flags(flags: RedFlags, which: str) -> str:
-    return "\n".join(f"- {markdown_literal(item)}" for item in getattr(flags, which))
+def red_flags(flags: RedFlags, which: str, references: dict[str, Reference], page_src: str) -> str:
+    """One list (`emergency`, `urgent`, `soon`, `clinicians`): what to do, then each part's signs and sources."""
+    flag_list = getattr(flags, which)
+    blocks = [f"**{markdown_literal(flag_list.action)}**"]
+    for part in flag_list.parts:
+        if part.lead:
+            blocks.append(markdown_literal(part.lead))
+        blocks.append("\n".join(f"- {markdown_literal(sign)}" for sign in part.signs))
+        noun = "Source" if len(part.sources) == 1 else "Sources"
+        blocks.append(f'<span class="course-flag-source">{noun}: {cite(references, part.sources, page_src)}</span>')
+    return "\n\n".join(blocks)
 
 
 def red_flags_summary(flags: RedFlags, page_src: str) -> str:
+    """The reminder box: every emergency sign, then a line for each other tier, each linking to its part of the page."""
     target = link_from(page_src, RED_FLAGS_PAGE)
-    items = "\n".join(f"    - {markdown_literal(item)}" for item in flags.emergency)
-    return (
-        '!!! danger "Get help now if you have any of these"\n\n'
-        "    Call your local emergency number or go to an emergency department if back pain comes with:\n\n"
-        f"{items}\n\n"
-        f"    Other signs need advice the same day. [See all the warning signs]({target})."
-    )
+
+    def heading_link(flag_list: Any) -> str:
+        return f"**[{markdown_literal(flag_list.heading)}]({target}#{slug(flag_list.heading)})**"
+
+    lines = [
+        '!!! danger "Warning signs: when to get help"',
+        "",
+        f"    {heading_link(flags.emergency)}. {markdown_literal(flags.emergency.action)}",
+        "",
+        *(f"    - {markdown_literal(sign)}" for sign in flags.emergency.signs),
+    ]
+    for name in SUMMARISED:
+        flag_list = getattr(flags, name)
+        lines += ["", f"    {heading_link(flag_list)}. {markdown_literal(flag_list.summary or '')}"]
+    lines += ["", f"    [See all the warning signs]({target})."]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- chart

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from . import content
 from .banks import LoadedBank, load_banks, stray_banks
-from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load
+from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
 from .quiz import render_quiz
 from .render import Renderer
@@ -37,8 +37,14 @@ MACROS = {
     ),
     "key_points_summary": ("the chapter's key points", "{{ key_points_summary() }}"),
     "findings_chart": ("the chart of scan findings in people without back pain", "{{ findings_chart() }}"),
-    "red_flags": ('one red-flag list: "emergency" or "urgent"', '{{ red_flags("emergency") }}'),
-    "red_flags_summary": ("a boxed reminder of the emergency signs", "{{ red_flags_summary() }}"),
+    "red_flags": (
+        'one red-flag list: "emergency", "urgent", "soon" or "clinicians"',
+        '{{ red_flags("emergency") }}',
+    ),
+    "red_flags_summary": (
+        "a boxed reminder: the emergency signs and a line for each other tier",
+        "{{ red_flags_summary() }}",
+    ),
     "glossary": ("the whole glossary (glossary page only)", "{{ glossary() }}"),
     "references": ("the reference list (references page only)", "{{ references() }}"),
 }
@@ -126,6 +132,7 @@ class Course:
             add(page.problems)
         add(self._check_glossary())
         add(self._check_findings())
+        add(self._check_red_flags())
         add(self._check_bank_sources())
         used: dict[str, str] = {}
         for src, page in self.pages.items():
@@ -160,6 +167,33 @@ class Course:
                 line_of(loaded.tree, ("source",)),
                 f"`source` names `{loaded.model.source}`, which is not in data/references.yml",
             )
+
+    def _check_red_flags(self) -> Iterable[Problem]:
+        """Each part's sources are references; each heading is on the red-flags page (the reminder box links there)."""
+        loaded = self.data.get("red_flags")
+        if not loaded or not loaded.model:
+            return
+        page = self.pages.get(content.RED_FLAGS_PAGE)
+        for name in RedFlags.lists():
+            flag_list = getattr(loaded.model, name)
+            anchor = slug(flag_list.heading)
+            if page and anchor not in page.headings:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (name, "heading")),
+                    f"`{name}`: the heading '{flag_list.heading}' is not on {page.display}"
+                    f"{_suggest(anchor, page.headings)}; write it as a heading there, or copy a heading from there: "
+                    f"{', '.join(page.headings) or 'none'}",
+                )
+            for index, part in enumerate(flag_list.parts):
+                for number, key in enumerate(part.sources):
+                    if key not in self.references and not self.references_unread:
+                        yield Problem(
+                            loaded.display,
+                            line_of(loaded.tree, (name, "parts", index, "sources", number)),
+                            f"`{name}`, part {index + 1}: unknown reference `{key}`{_suggest(key, self.references)}; "
+                            "add it to data/references.yml first",
+                        )
 
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
@@ -236,8 +270,9 @@ class Course:
         }.get(name)
         if needs and needs not in self.data:
             yield Problem(page.display, call.line, f"`{name}` needs {DATA_FILES[needs][0]}, which does not exist")
-        if name == "red_flags" and args[0] not in ("emergency", "urgent"):
-            yield Problem(page.display, call.line, f'red_flags() takes "emergency" or "urgent", not "{args[0]}"')
+        if name == "red_flags" and args[0] not in RedFlags.lists():
+            lists = ", ".join(f'"{n}"' for n in RedFlags.lists())
+            yield Problem(page.display, call.line, f'red_flags() takes one of {lists}, not "{args[0]}"')
         if name == "quiz":
             yield from self._check_quiz_call(src, page, call, used)
 
@@ -297,7 +332,7 @@ class Course:
             "learning_objectives": lambda: content.objectives(meta()),
             "key_points_summary": lambda: content.key_points(meta()),
             "findings_chart": findings_chart,
-            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which),
+            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
             "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
             "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
             "references": lambda: content.references_list(self.references),

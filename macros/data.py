@@ -83,9 +83,42 @@ class Glossary(RootModel[list[Term]]):
 # ---------------------------------------------------------------- red flags
 
 
+class FlagPart(_Strict):
+    """Signs from the same sources, with an optional line shown above them."""
+
+    lead: Line | None = None
+    sources: list[Key] = Field(min_length=1)
+    signs: list[Line] = Field(min_length=1)
+
+
+class FlagList(_Strict):
+    """One list of warning signs: its heading on the red-flags page, what to do, and the signs."""
+
+    heading: Short
+    action: Line
+    summary: Line | None = None  # the line in the reminder box (urgent and soon)
+    parts: list[FlagPart] = Field(min_length=1)
+
+    @property
+    def signs(self) -> list[str]:
+        return [sign for part in self.parts for sign in part.signs]
+
+
 class RedFlags(_Strict):
-    emergency: list[Line] = Field(min_length=1)
-    urgent: list[Line] = Field(min_length=1)
+    """Three tiers (evidence brief §6), and the clinicians' list kept apart from the public advice."""
+
+    emergency: FlagList
+    urgent: FlagList
+    clinicians: FlagList
+    soon: FlagList
+
+    @classmethod
+    def lists(cls) -> list[str]:
+        return list(cls.model_fields)
+
+
+# Lists whose line in the reminder box is their `summary`; the emergency signs are listed in full.
+SUMMARISED = ("urgent", "soon")
 
 
 # ---------------------------------------------------------------- figure data
@@ -140,7 +173,7 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
     try:
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
-        noun = {References: "reference", FindingsTable: "finding"}.get(model, "entry")
+        noun = {References: "reference", FindingsTable: "finding", RedFlags: "red-flag list"}.get(model, "entry")
         problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
         return loaded
     rules = _RULES.get(model)
@@ -193,9 +226,35 @@ def _findings_rules(loaded: Loaded[FindingsTable]) -> Iterator[Problem]:
                 )
 
 
+def _red_flag_rules(loaded: Loaded[RedFlags]) -> Iterator[Problem]:
+    flags, tree = loaded.model, loaded.tree
+    for name in SUMMARISED:
+        if getattr(flags, name).summary is None:
+            yield Problem(
+                loaded.display,
+                line_of(tree, (name,)),
+                f"`{name}`: missing `summary`; add `summary:` with one line about these signs for the reminder "
+                "box on chapters",
+            )
+    seen: dict[str, int] = {}
+    for name in RedFlags.lists():
+        for index, part in enumerate(getattr(flags, name).parts):
+            for number, sign in enumerate(part.signs):
+                line = line_of(tree, (name, "parts", index, "signs", number))
+                first = seen.setdefault(" ".join(sign.lower().split()), line)
+                if first != line:
+                    yield Problem(
+                        loaded.display,
+                        line,
+                        f"`{name}`, part {index + 1}: the sign '{sign}' is also on line {first}; "
+                        "keep each sign in one list only",
+                    )
+
+
 _RULES: dict[type[BaseModel], Callable[[Any], Iterator[Problem]]] = {
     References: _reference_rules,
     FindingsTable: _findings_rules,
+    RedFlags: _red_flag_rules,
 }
 
 
@@ -234,6 +293,10 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
             return _named("entry", tree, first, "term")
         if model is FindingsTable and first == "findings" and len(location) > 1 and isinstance(location[1], int):
             return _named("finding", tree.get("findings"), location[1], "name")
+        if model is RedFlags and isinstance(first, str) and (len(location) > 1 or first in tree):
+            if len(location) > 3 and location[1] == "parts" and isinstance(location[2], int):
+                return f"`{first}`, part {location[2] + 1}: "
+            return f"`{first}`: "
         return ""
 
     return label
@@ -249,11 +312,14 @@ def _named(noun: str, items: Any, index: int, key: str) -> str:
 
 __all__ = [
     "FindingsTable",
+    "FlagList",
+    "FlagPart",
     "Glossary",
     "Loaded",
     "RedFlags",
     "Reference",
     "References",
+    "SUMMARISED",
     "Term",
     "load",
     "slug",

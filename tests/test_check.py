@@ -175,13 +175,22 @@ MISTAKES = {
         "data/glossary.yml:8: entry 'Hyperalgesia': the word `allodynia` is also in the `match` of 'Allodynia'; "
         "a word can point to one term only, so keep it in one entry",
     ),
-    # an empty red-flag list
+    # a red-flag part with no signs left in it
     "red-flags-empty-list": edit(
         "data/red-flags.yml",
-        "urgent:\n  - A fever, or you feel very unwell.\n  - You are losing weight and do not know why.\n",
-        "urgent: []\n",
+        "        - A high temperature (fever).\n        - You are losing weight without trying.\n",
+        "        []\n",
         "red-flags",
-        "data/red-flags.yml:4: `urgent` needs at least 1 item",
+        "data/red-flags.yml:15: `urgent`, part 1: `signs` needs at least 1 item",
+    ),
+    # one sign on two red-flag lists (the tiers would disagree about what to do)
+    "red-flags-sign-on-two-lists": edit(
+        "data/red-flags.yml",
+        "        - You have ever injected drugs.\n",
+        "        - A high temperature (fever).\n",
+        "red-flags",
+        "data/red-flags.yml:24: `clinicians`, part 1: the sign 'A high temperature (fever).' is also on line 16; "
+        "keep each sign in one list only",
     ),
     # chart data with a value missing
     "chart-data-wrong-number-of-values": edit(

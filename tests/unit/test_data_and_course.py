@@ -48,9 +48,63 @@ findings:
 
 RED_FLAGS = """\
 emergency:
-  - Numbness around your genitals.
+  heading: "Emergency: get help now"
+  action: "Call your emergency number now if you have back pain with any of these:"
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - Numbness around your genitals.
+    - lead: "A sign of a burst blood vessel:"
+      sources: [raja-2020]
+      signs:
+        - Sudden, severe pain in your tummy.
 urgent:
-  - A fever.
+  heading: "Urgent: see a doctor the same or next day"
+  action: "See a doctor the same or next day if you have back pain with any of these:"
+  summary: Signs such as a fever.
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - A fever.
+clinicians:
+  heading: What a clinician looks for
+  action: "A clinician also asks about these:"
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - You have ever injected drugs.
+soon:
+  heading: See a doctor within days to weeks
+  action: "See a doctor within days to weeks if:"
+  summary: Pain that is not getting better.
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - Your pain is not getting better after a few weeks.
+"""
+
+RED_FLAGS_PAGE = """\
+---
+title: Red flags
+---
+
+# Red flags
+
+## Emergency: get help now
+
+{{ red_flags("emergency") }}
+
+## Urgent: see a doctor the same or next day
+
+{{ red_flags("urgent") }}
+
+### What a clinician looks for
+
+{{ red_flags("clinicians") }}
+
+## See a doctor within days to weeks
+
+{{ red_flags("soon") }}
 """
 
 CHAPTER = """\
@@ -139,6 +193,7 @@ DATA = [
             "data/glossary.yml": GLOSSARY,
             "data/brinjikji-2015.yml": FINDINGS,
             "data/red-flags.yml": RED_FLAGS,
+            "docs/red-flags.md": RED_FLAGS_PAGE,
         },
         [],
     ),
@@ -271,9 +326,93 @@ DATA = [
         ["data/brinjikji-2015.yml:1: `source` names `brinjikji-2015a`, which is not in data/references.yml"],
     ),
     (
-        "red flags with an empty urgent list",
-        {"data/red-flags.yml": "emergency:\n  - Numbness.\nurgent: []\n"},
-        ["data/red-flags.yml:3: `urgent` needs at least 1 item"],
+        "red flags: a part with an empty list of signs",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("        - A fever.\n", "        []\n"),
+        },
+        ["data/red-flags.yml:18: `urgent`, part 1: `signs` needs at least 1 item"],
+    ),
+    (
+        "red flags: the whole `soon` list missing",
+        {"data/references.yml": REFERENCES, "data/red-flags.yml": RED_FLAGS.split("soon:")[0]},
+        [
+            "data/red-flags.yml:1: missing `soon`; add `soon:` with the signs that need a doctor within days to "
+            "weeks (`heading:`, `action:`, `summary:`, `parts:`)"
+        ],
+    ),
+    (
+        "red flags: the old layout (a plain list of signs under `urgent`)",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.split("urgent:")[0] + "urgent:\n  - A fever.\n",
+        },
+        [
+            "data/red-flags.yml:1: missing `clinicians`; add `clinicians:` with the red flags a clinician looks for "
+            "(`heading:`, `action:`, `parts:`)",
+            "data/red-flags.yml:1: missing `soon`; add `soon:` with the signs that need a doctor within days to "
+            "weeks (`heading:`, `action:`, `summary:`, `parts:`)",
+            "data/red-flags.yml:12: `urgent`: each red-flag list must be a block of `key: value` lines, not a list",
+        ],
+    ),
+    (
+        "red flags: `sign:` typed for `signs:`",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace(
+                "      signs:\n        - A fever.", "      sign:\n        - A fever."
+            ),
+        },
+        [
+            "data/red-flags.yml:17: `urgent`, part 1: missing `signs`; add `signs:` followed by the signs, each on "
+            "its own line starting with `- `",
+            "data/red-flags.yml:18: `urgent`, part 1: unknown key `sign`; did you mean `signs`? allowed keys here: "
+            "lead, signs, sources",
+        ],
+    ),
+    (
+        "red flags: `urgent` without the line for the reminder box",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("  summary: Signs such as a fever.\n", ""),
+        },
+        [
+            "data/red-flags.yml:12: `urgent`: missing `summary`; add `summary:` with one line about these signs for "
+            "the reminder box on chapters"
+        ],
+    ),
+    (
+        "red flags: the same sign on two lists",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("- You have ever injected drugs.", "- A  fever."),
+        },
+        [
+            "data/red-flags.yml:26: `clinicians`, part 1: the sign 'A  fever.' is also on line 19; keep each sign "
+            "in one list only"
+        ],
+    ),
+    (
+        "red flags: a part's source not in the references",
+        {"data/references.yml": REFERENCES, "data/red-flags.yml": RED_FLAGS.replace("[raja-2020]", "[raja-2021]", 1)},
+        [
+            "data/red-flags.yml:5: `emergency`, part 1: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+            "add it to data/references.yml first"
+        ],
+    ),
+    (
+        "red flags: a heading the red-flags page does not have (the reminder box links to it)",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("heading: What a clinician", "heading: What clinicians"),
+            "docs/red-flags.md": RED_FLAGS_PAGE,
+        },
+        [
+            "data/red-flags.yml:21: `clinicians`: the heading 'What clinicians looks for' is not on docs/red-flags.md "
+            "(did you mean `what-a-clinician-looks-for`?); write it as a heading there, or copy a heading from there: "
+            "emergency-get-help-now, urgent-see-a-doctor-the-same-or-next-day, what-a-clinician-looks-for, "
+            "see-a-doctor-within-days-to-weeks"
+        ],
     ),
 ]
 
@@ -395,11 +534,11 @@ COURSE = [
         ["docs/index.md:1: front matter needs `title:`"],
     ),
     (
-        'red_flags("soon") without data/red-flags.yml',
-        {"docs/index.md": INDEX + '\n{{ red_flags("soon") }}\n'},
+        'red_flags("later") without data/red-flags.yml',
+        {"docs/index.md": INDEX + '\n{{ red_flags("later") }}\n'},
         [
             "docs/index.md:9: `red_flags` needs data/red-flags.yml, which does not exist",
-            'docs/index.md:9: red_flags() takes "emergency" or "urgent", not "soon"',
+            'docs/index.md:9: red_flags() takes one of "emergency", "urgent", "clinicians", "soon", not "later"',
         ],
     ),
     (
@@ -433,6 +572,56 @@ def test_page_ids_include_what_macros_add(tmp_path: Path) -> None:
     assert course.problems == []
     assert course.page_ids("chapter.md") == {"a-chapter", "pain-is-a-protector", "quiz-chapter"}
     assert course.page_ids("references.md") == {"references", "raja-2020"}
+
+
+# ---------------------------------------------------------------- red-flag macros
+
+RED_FLAGS_URGENT = """\
+**See a doctor the same or next day if you have back pain with any of these:**
+
+- A fever\\.
+
+<span class="course-flag-source">Source: <span class="course-cite">([Raja 2020](references.md#raja-2020 \
+"The revised IASP definition of pain"))</span></span>"""
+
+RED_FLAGS_EMERGENCY_TAIL = """\
+A sign of a burst blood vessel:
+
+- Sudden, severe pain in your tummy\\.
+
+<span class="course-flag-source">Source: <span class="course-cite">([Raja 2020](references.md#raja-2020 \
+"The revised IASP definition of pain"))</span></span>"""
+
+RED_FLAGS_SUMMARY = """\
+!!! danger "Warning signs: when to get help"
+
+    **[Emergency: get help now](../red-flags.md#emergency-get-help-now)**. \
+Call your emergency number now if you have back pain with any of these:
+
+    - Numbness around your genitals\\.
+    - Sudden, severe pain in your tummy\\.
+
+    **[Urgent: see a doctor the same or next day](../red-flags.md#urgent-see-a-doctor-the-same-or-next-day)**. \
+Signs such as a fever\\.
+
+    **[See a doctor within days to weeks](../red-flags.md#see-a-doctor-within-days-to-weeks)**. \
+Pain that is not getting better\\.
+
+    [See all the warning signs](../red-flags.md)."""
+
+
+def test_red_flag_lists_and_the_reminder_box_come_from_the_data(tmp_path: Path) -> None:
+    from macros import content
+
+    files = {**BASE, "data/red-flags.yml": RED_FLAGS, "docs/red-flags.md": RED_FLAGS_PAGE}
+    course = Course.load(root=make_site(tmp_path, files))
+    assert course.problems == []
+    flags = course.model("red_flags")
+    # each list: what to do (bold), then each part's lead, signs and sources
+    assert content.red_flags(flags, "urgent", course.references, "red-flags.md") == RED_FLAGS_URGENT
+    assert content.red_flags(flags, "emergency", course.references, "red-flags.md").endswith(RED_FLAGS_EMERGENCY_TAIL)
+    # the box on a chapter in a sub-folder: every emergency sign, one line for each other tier, links to the headings
+    assert content.red_flags_summary(flags, "part/chapter.md") == RED_FLAGS_SUMMARY
 
 
 # ---------------------------------------------------------------- links
@@ -519,6 +708,23 @@ def test_every_glossary_see_resolves(course: Course) -> None:
     assert len(ids) == len(terms)
     for term in terms:
         assert set(term.see) <= ids, term.term
+
+
+def test_the_reminder_box_stays_in_step_with_the_red_flag_data(course: Course) -> None:
+    from macros import content
+    from macros.data import slug
+
+    flags = course.model("red_flags")
+    box = content.red_flags_summary(flags, "how-it-is-treated.md")
+    signs = [line.strip() for line in box.splitlines() if line.strip().startswith("- ")]
+    assert signs == [f"- {content.markdown_literal(sign)}" for sign in flags.emergency.signs]
+    assert len(signs) >= 10  # both legs, wiping, the aneurysm signs ... (evidence brief §6)
+    headings = course.pages["red-flags.md"].headings
+    for name in ("emergency", "urgent", "soon"):
+        anchor = slug(getattr(flags, name).heading)
+        assert f"(red-flags.md#{anchor})" in box and anchor in headings, name
+    for name in ("urgent", "soon"):
+        assert content.markdown_literal(getattr(flags, name).summary) in box, name
 
 
 def test_every_bank_is_the_quiz_of_the_page_with_its_slug(course: Course) -> None:
