@@ -18,9 +18,9 @@ from typing import Any
 import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
-from . import content
+from . import content, figures
 from .banks import LoadedBank, load_banks, stray_banks
-from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load, slug
+from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
 from .quiz import render_quiz
 from .render import Renderer
@@ -37,6 +37,14 @@ MACROS = {
     ),
     "key_points_summary": ("the chapter's key points", "{{ key_points_summary() }}"),
     "findings_chart": ("the chart of scan findings in people without back pain", "{{ findings_chart() }}"),
+    "icon_array": (
+        'a trial result as "out of 100 people", from data/icon-arrays.yml',
+        '{{ icon_array("prt-trial") }}',
+    ),
+    "review_status": (
+        "a table of the chapters with their review dates (about page)",
+        "{{ review_status() }}",
+    ),
     "red_flags": (
         'one red-flag list: "emergency", "urgent", "soon" or "clinicians"',
         '{{ red_flags("emergency") }}',
@@ -54,6 +62,7 @@ DATA_FILES = {
     "glossary": ("data/glossary.yml", Glossary, "`- term:`", list),
     "red_flags": ("data/red-flags.yml", RedFlags, "`emergency:`", dict),
     "findings": ("data/brinjikji-2015.yml", FindingsTable, "`source:`", dict),
+    "icon_arrays": ("data/icon-arrays.yml", IconArrays, "an icon-array id such as `prt-trial:`", dict),
 }
 
 
@@ -65,6 +74,7 @@ class Course:
     data: dict[str, Loaded[Any]] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)  # by src path, e.g. "red-flags.md"
     problems: list[Problem] = field(default_factory=list)
+    nav: list[str] = field(default_factory=list)  # pages in menu order (mkdocs.yml `nav:`), when known
 
     # ------------------------------------------------------------ loading
 
@@ -132,6 +142,7 @@ class Course:
             add(page.problems)
         add(self._check_glossary())
         add(self._check_findings())
+        add(self._check_icon_arrays())
         add(self._check_red_flags())
         add(self._check_bank_sources())
         used: dict[str, str] = {}
@@ -195,6 +206,19 @@ class Course:
                             "add it to data/references.yml first",
                         )
 
+    def _check_icon_arrays(self) -> Iterable[Problem]:
+        loaded = self.data.get("icon_arrays")
+        if not loaded or not loaded.model or self.references_unread:
+            return
+        for key, array in loaded.model.root.items():
+            if array.source not in self.references:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (key, "source")),
+                    f"icon array '{key}': `source` names `{array.source}`, which is not in data/references.yml"
+                    f"{_suggest(array.source, self.references)}; add it there first",
+                )
+
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
             if not bank.bank or self.references_unread:
@@ -239,7 +263,7 @@ class Course:
 
     def _check_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         name, args = call.name, call.args
-        arity = {"quiz": 1, "red_flags": 1}.get(name, 0)
+        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1}.get(name, 0)
         if name == "cite":
             if not args:
                 yield Problem(
@@ -263,6 +287,7 @@ class Course:
             return
         needs = {
             "findings_chart": "findings",
+            "icon_array": "icon_arrays",
             "red_flags": "red_flags",
             "red_flags_summary": "red_flags",
             "glossary": "glossary",
@@ -275,6 +300,29 @@ class Course:
             yield Problem(page.display, call.line, f'red_flags() takes one of {lists}, not "{args[0]}"')
         if name == "quiz":
             yield from self._check_quiz_call(src, page, call, used)
+        if name == "icon_array" and needs in self.data:
+            yield from self._check_icon_array_call(page, call)
+
+    def _check_icon_array_call(self, page: Page, call: Any) -> Iterable[Problem]:
+        arrays = self.model("icon_arrays")
+        if arrays is None:
+            return  # data/icon-arrays.yml has problems of its own
+        key = str(call.args[0])
+        if key not in arrays.root:
+            yield Problem(
+                page.display,
+                call.line,
+                f'unknown icon array "{key}": there is no `{key}:` in data/icon-arrays.yml'
+                f"{_suggest(key, arrays.root)}; icon arrays: {', '.join(sorted(arrays.root)) or 'none yet'}",
+            )
+            return
+        first = next(c for c in page.calls_to("icon_array") if c.args == call.args)
+        if first is not call:
+            yield Problem(
+                page.display,
+                call.line,
+                f'icon array "{key}" is already on this page (line {first.line}); show it once',
+            )
 
     def _check_quiz_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         slug = str(call.args[0])
@@ -321,6 +369,17 @@ class Course:
         def cite(*keys: str) -> str:
             return content.cite(self.references, keys, src())
 
+        def icon_array(key: str) -> str:
+            array = self.model("icon_arrays").root[key]
+            citation = content.cite_html(self.references, [array.source], src())
+            return figures.icon_array(key, array, citation)
+
+        def review_status() -> str:
+            chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
+            order = {path: number for number, path in enumerate(self.nav)}
+            chapters.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
+            return content.review_table(chapters, src())
+
         def findings_chart() -> str:
             table = self.model("findings")
             citation = content.cite_html(self.references, [table.source], src())
@@ -332,6 +391,8 @@ class Course:
             "learning_objectives": lambda: content.objectives(meta()),
             "key_points_summary": lambda: content.key_points(meta()),
             "findings_chart": findings_chart,
+            "icon_array": icon_array,
+            "review_status": review_status,
             "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
             "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
             "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
@@ -349,6 +410,8 @@ class Course:
                 ids.update(term.id for term in self.model("glossary").root)
             elif call.name == "quiz" and call.args:
                 ids.add(f"quiz-{call.args[0]}")
+            elif call.name == "icon_array" and call.args:
+                ids.add(figures.element_id(str(call.args[0])))
         return ids
 
     def glossary_terms(self) -> dict[str, str]:

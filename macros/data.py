@@ -127,8 +127,7 @@ SUMMARISED = ("urgent", "soon")
 class Finding(_Strict):
     name: Line
     values: list[int] = Field(min_length=1)
-    modelled_ages: list[int] = Field(default_factory=list)
-    unchecked_ages: list[int] = Field(default_factory=list)
+    modelled_ages: list[int] = Field(default_factory=list)  # estimated by the study's model, not observed
 
 
 class FindingsTable(_Strict):
@@ -136,6 +135,25 @@ class FindingsTable(_Strict):
     population: Line
     ages: list[int] = Field(min_length=2)
     findings: list[Finding] = Field(min_length=1)
+
+
+class IconGroup(_Strict):
+    label: Short
+    people: int = Field(ge=1, le=1_000_000, strict=True)
+    events: int = Field(ge=0, strict=True)
+
+
+class IconArray(_Strict):
+    """One trial result drawn as 100 figures per group (macros/figures.py)."""
+
+    title: Short
+    outcome: Short  # completes "66 out of 100 people ...", like `were pain-free or nearly pain-free`
+    source: Key
+    groups: list[IconGroup] = Field(min_length=1, max_length=6)
+
+
+class IconArrays(RootModel[dict[Key, IconArray]]):
+    pass
 
 
 # ---------------------------------------------------------------- loading
@@ -173,7 +191,8 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
     try:
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
-        noun = {References: "reference", FindingsTable: "finding", RedFlags: "red-flag list"}.get(model, "entry")
+        nouns = {References: "reference", FindingsTable: "finding", IconArrays: "icon array", RedFlags: "red-flag list"}
+        noun = nouns.get(model, "entry")
         problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
         return loaded
     rules = _RULES.get(model)
@@ -215,14 +234,33 @@ def _findings_rules(loaded: Loaded[FindingsTable]) -> Iterator[Problem]:
                     line_of(tree, (*where, "values", number)),
                     f"{label}the value {value} is not between 0 and 100; values are percentages of people",
                 )
-        for key in ("modelled_ages", "unchecked_ages"):
-            stray = sorted(set(getattr(finding, key)) - set(table.ages))
-            if stray:
+        stray = sorted(set(finding.modelled_ages) - set(table.ages))
+        if stray:
+            yield Problem(
+                loaded.display,
+                line_of(tree, (*where, "modelled_ages")),
+                f"{label}`modelled_ages` names {', '.join(map(str, stray))}, which "
+                f"{'is' if len(stray) == 1 else 'are'} not in `ages` ({ages}); use ages from that list",
+            )
+
+
+def _icon_array_rules(loaded: Loaded[IconArrays]) -> Iterator[Problem]:
+    for key, array in loaded.model.root.items():
+        for index, group in enumerate(array.groups):
+            if group.events > group.people:
                 yield Problem(
                     loaded.display,
-                    line_of(tree, (*where, key)),
-                    f"{label}`{key}` names {', '.join(map(str, stray))}, which "
-                    f"{'is' if len(stray) == 1 else 'are'} not in `ages` ({ages}); use ages from that list",
+                    line_of(loaded.tree, (key, "groups", index, "events")),
+                    f"icon array '{key}', group '{group.label}': `events` is {group.events}, more than the "
+                    f"{group.people} `people` in the group; `events` counts the people in the group with the result",
+                )
+        labels = [group.label for group in array.groups]
+        for index, label in enumerate(labels):
+            if labels.index(label) != index:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (key, "groups", index, "label")),
+                    f"icon array '{key}': two groups are called '{label}'; give each group its own label",
                 )
 
 
@@ -255,6 +293,7 @@ _RULES: dict[type[BaseModel], Callable[[Any], Iterator[Problem]]] = {
     References: _reference_rules,
     FindingsTable: _findings_rules,
     RedFlags: _red_flag_rules,
+    IconArrays: _icon_array_rules,
 }
 
 
@@ -297,6 +336,16 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
             if len(location) > 3 and location[1] == "parts" and isinstance(location[2], int):
                 return f"`{first}`, part {location[2] + 1}: "
             return f"`{first}`: "
+        if model is IconArrays and isinstance(first, str):
+            if location[-1] == "[key]":
+                return ""
+            if len(location) > 2 and location[1] == "groups" and isinstance(location[2], int):
+                try:
+                    groups = tree[first]["groups"]
+                except (KeyError, TypeError):
+                    groups = None
+                return f"icon array '{first}', " + _named("group", groups, location[2], "label")
+            return f"icon array '{first}': "
         return ""
 
     return label
@@ -315,6 +364,8 @@ __all__ = [
     "FlagList",
     "FlagPart",
     "Glossary",
+    "IconArray",
+    "IconArrays",
     "Loaded",
     "RedFlags",
     "Reference",

@@ -556,6 +556,12 @@ def _how_to_fill(name: str, short: bool = False) -> str:
         "findings": "followed by a list of findings",
         "name": "with the finding's name",
         "values": "with one percentage for each age",
+        "outcome": 'with what the people with the result did, completing "66 out of 100 people ...", '
+        "like `were pain-free`",
+        "groups": "followed by a list of groups, each `- {label: ..., people: ..., events: ...}`",
+        "label": "with the group's name, like `Usual care`",
+        "people": "with how many people were in the group",
+        "events": "with how many people in the group had the result",
         "emergency": "with the signs that need emergency help now (`heading:`, `action:`, `parts:`)",
         "urgent": "with the signs that need a doctor the same or next day "
         "(`heading:`, `action:`, `summary:`, `parts:`)",

@@ -46,6 +46,16 @@ findings:
     values: [29, 31, 33]
 """
 
+ICON_ARRAYS = """\
+prt-trial:
+  title: Pain-free after treatment
+  outcome: were pain-free
+  source: raja-2020
+  groups:
+    - {label: Therapy, people: 50, events: 33}
+    - {label: Usual care, people: 50, events: 5}
+"""
+
 RED_FLAGS = """\
 emergency:
   heading: "Emergency: get help now"
@@ -117,6 +127,7 @@ key_points:
   - A point.
 minutes: 2
 reviewed: 2026-11-23
+clinical_review: pending
 ---
 
 # A chapter
@@ -325,6 +336,60 @@ DATA = [
         },
         ["data/brinjikji-2015.yml:1: `source` names `brinjikji-2015a`, which is not in data/references.yml"],
     ),
+    ("icon arrays valid", {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS}, []),
+    (
+        "icon array: more events than people in a group",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("events: 5}", "events: 60}")},
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial', group 'Usual care': `events` is 60, more than the 50 "
+            "`people` in the group; `events` counts the people in the group with the result"
+        ],
+    ),
+    (
+        "icon array: source not in the references, with a suggestion",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("raja-2020", "raja-2021")},
+        [
+            "data/icon-arrays.yml:4: icon array 'prt-trial': `source` names `raja-2021`, which is not in "
+            "data/references.yml (did you mean `raja-2020`?); add it there first"
+        ],
+    ),
+    (
+        "icon array: a group of no people",
+        {
+            "data/references.yml": REFERENCES,
+            "data/icon-arrays.yml": ICON_ARRAYS.replace("people: 50, events: 5", "people: 0, events: 0"),
+        },
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial', group 'Usual care': `people` must be 1 or more, "
+            "not the number 0"
+        ],
+    ),
+    (
+        "icon array: events written as a percentage",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("events: 33}", "events: 66%}")},
+        [
+            "data/icon-arrays.yml:6: icon array 'prt-trial', group 'Therapy': `events` must be a whole number "
+            "without quotes, like `2020`, not '66%'"
+        ],
+    ),
+    (
+        "icon array: two groups with one label",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("Usual care", "Therapy")},
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial': two groups are called 'Therapy'; "
+            "give each group its own label"
+        ],
+    ),
+    (
+        "icon array: missing outcome, and a misspelt key",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("  outcome:", "  outcom:")},
+        [
+            "data/icon-arrays.yml:1: icon array 'prt-trial': missing `outcome`; add `outcome:` with what the "
+            'people with the result did, completing "66 out of 100 people ...", like `were pain-free`',
+            "data/icon-arrays.yml:3: icon array 'prt-trial': unknown key `outcom`; did you mean `outcome`? "
+            "allowed keys here: groups, outcome, source, title",
+        ],
+    ),
     (
         "red flags: a part with an empty list of signs",
         {
@@ -445,47 +510,88 @@ COURSE = [
     (
         'quiz("nope"): no such bank',
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("nope")')},
-        ['docs/chapter.md:22: unknown quiz "nope": there is no quiz/nope.yml; banks: chapter'],
+        ['docs/chapter.md:23: unknown quiz "nope": there is no quiz/nope.yml; banks: chapter'],
     ),
     (
         'quiz("chapterr"): a typo, with a suggestion',
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("chapterr")')},
         [
-            'docs/chapter.md:22: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
+            'docs/chapter.md:23: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
             "banks: chapter"
         ],
     ),
     (
+        'icon_array("prt-trail"): no such icon array, with a suggestion',
+        {
+            "data/icon-arrays.yml": ICON_ARRAYS,
+            "docs/index.md": INDEX + '\n{{ icon_array("prt-trail") }}\n',
+        },
+        [
+            'docs/index.md:9: unknown icon array "prt-trail": there is no `prt-trail:` in data/icon-arrays.yml '
+            "(did you mean `prt-trial`?); icon arrays: prt-trial"
+        ],
+    ),
+    (
+        "icon_array() without data/icon-arrays.yml, and without an id",
+        {"docs/index.md": INDEX + '\n{{ icon_array("prt-trial") }}\n\n{{ icon_array() }}\n'},
+        [
+            "docs/index.md:9: `icon_array` needs data/icon-arrays.yml, which does not exist",
+            'docs/index.md:11: `icon_array` takes 1 argument, like {{ icon_array("prt-trial") }}',
+        ],
+    ),
+    (
+        "the same icon array twice on one page",
+        {
+            "data/icon-arrays.yml": ICON_ARRAYS,
+            "docs/index.md": INDEX + '\n{{ icon_array("prt-trial") }}\n\n{{ icon_array("prt-trial") }}\n',
+        },
+        ['docs/index.md:11: icon array "prt-trial" is already on this page (line 9); show it once'],
+    ),
+    (
+        "a chapter with a clinical_review that is neither pending nor who and when",
+        {"docs/chapter.md": CHAPTER.replace("clinical_review: pending", "clinical_review: yes")},
+        [
+            "docs/chapter.md:10: `clinical_review` must be `clinical_review: pending`, or "
+            "`clinical_review: {by: \"Name, role\", date: 2027-01-31}`, not 'yes'"
+        ],
+    ),
+    (
+        "a chapter without clinical_review",
+        {"docs/chapter.md": CHAPTER.replace("clinical_review: pending\n", "")},
+        ["docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: clinical_review"],
+    ),
+    (
         "quiz() without a slug",
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz()")},
-        ['docs/chapter.md:22: `quiz` takes 1 argument, like {{ quiz("red-flags") }}'],
+        ['docs/chapter.md:23: `quiz` takes 1 argument, like {{ quiz("red-flags") }}'],
     ),
     (
         "quiz(slug) with a variable, not quoted text",
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz(slug)")},
         [
-            'docs/chapter.md:22: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
-            "docs/chapter.md:22: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
-            "key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references",
+            'docs/chapter.md:23: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
+            "docs/chapter.md:23: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
+            "icon_array, key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references, "
+            "review_status",
         ],
     ),
     (
         'cite("missing-key")',
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("missing-key")')},
-        ["docs/chapter.md:18: unknown reference `missing-key`; add it to data/references.yml first"],
+        ["docs/chapter.md:19: unknown reference `missing-key`; add it to data/references.yml first"],
     ),
     (
         'cite("raja-2021"): a typo, with a suggestion',
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("raja-2020", "raja-2021")')},
         [
-            "docs/chapter.md:18: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+            "docs/chapter.md:19: unknown reference `raja-2021` (did you mean `raja-2020`?); "
             "add it to data/references.yml first"
         ],
     ),
     (
         "cite() with no key",
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', "cite()")},
-        ['docs/chapter.md:18: cite() needs at least one reference key, like cite("ashar-2022")'],
+        ['docs/chapter.md:19: cite() needs at least one reference key, like cite("ashar-2022")'],
     ),
     (
         "bank `sources: [raja-2020, missing]`",
@@ -515,7 +621,7 @@ COURSE = [
         {"docs/chapter.md": '---\ntitle: A chapter\n---\n\n# A chapter\n\n{{ quiz("chapter") }}\n'},
         [
             "docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: objectives, key_points, minutes, "
-            "reviewed",
+            "reviewed, clinical_review",
             "docs/chapter.md:5: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
             "docs/chapter.md:5: a chapter needs `{{ learning_objectives() }}` (minutes to read, review date and "
             "the chapter's objectives)",
@@ -526,7 +632,7 @@ COURSE = [
     (
         "a bank used on two pages",
         {"docs/other.md": CHAPTER.replace("A chapter", "Another chapter")},
-        ['docs/other.md:22: quiz "chapter" is already on docs/chapter.md; each bank is used once'],
+        ['docs/other.md:23: quiz "chapter" is already on docs/chapter.md; each bank is used once'],
     ),
     (
         "a page without a title",
