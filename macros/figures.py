@@ -139,6 +139,6 @@ def _key_figure(filled: bool) -> str:
     kind = "on" if filled else "off"
     return (
         f'<svg class="course-icons-key-figure" viewBox="0 0 {CELL} {CELL}" width="20" height="20" '
-        f'aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+        f'aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
         f'<g class="course-icon-{kind}">{_HEAD}{_BODY}</g></svg>'
     )
