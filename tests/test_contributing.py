@@ -334,7 +334,8 @@ def test_the_example_error_in_the_guide_is_what_the_check_prints(tmp_path: Path)
     (example,) = [b for b in blocks("Preview as you write", "text")]
     path = example.split(":", 1)[0]
     root = clean_copy(tmp_path)
-    replace_once(root / path, "id: why-there-is-hope\n    type: single", "id: why-there-is-hope\n    type: singel")
+    question = re.search(r"question '([^']+)'", example).group(1)  # the bank's first question
+    replace_once(root / path, f"id: {question}\n    type: single", f"id: {question}\n    type: singel")
     result = subprocess.run(
         [sys.executable, "-m", "tools.check", "--root", str(root), "--no-reading-level"],
         cwd=root,
