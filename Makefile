@@ -10,6 +10,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet
+PIP_STAMP   := $(VENV)/.installed-pip
 BUILD_STAMP := $(VENV)/.installed-build
 STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
@@ -51,14 +52,19 @@ $(BIN)/python:
 # `make lock` from the ranges in pyproject.toml. pip refuses any file whose hash is not in the
 # lock; the project itself is then installed with no dependencies and no download (its build
 # backend, setuptools, is in the lock). A changed lock or pyproject.toml reinstalls.
-# build.txt: what building needs. test.txt: the same versions, plus the check and test tools.
-$(BUILD_STAMP): requirements/build.txt pyproject.toml | $(BIN)/python
+# pip.txt: pip itself, first. build.txt: what building needs. test.txt: the same versions,
+# plus the check and test tools.
+$(PIP_STAMP): requirements/pip.txt | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/pip.txt
+	touch $@
+
+$(BUILD_STAMP): requirements/build.txt pyproject.toml | $(PIP_STAMP)
 	$(PIP) --require-hashes -r requirements/build.txt
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 # The test lock holds the build lock's versions, so this install also satisfies `make build`.
-$(STAMP): requirements/test.txt requirements/build.txt pyproject.toml | $(BIN)/python
+$(STAMP): requirements/test.txt requirements/build.txt pyproject.toml | $(PIP_STAMP)
 	$(PIP) --require-hashes -r requirements/test.txt
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@ $(BUILD_STAMP)
@@ -74,8 +80,9 @@ lock: $(BIN)/uv
 	$(LOCK) pyproject.toml --group setup -o requirements/build.txt
 	$(LOCK) pyproject.toml --group setup --extra test -c requirements/build.txt -o requirements/test.txt
 	$(LOCK) --group pyproject.toml:lock -o requirements/lock.txt
+	$(LOCK) --group pyproject.toml:pip -o requirements/pip.txt
 
-$(BIN)/uv: requirements/lock.txt | $(BIN)/python
+$(BIN)/uv: requirements/lock.txt | $(PIP_STAMP)
 	$(PIP) --require-hashes -r requirements/lock.txt
 	touch $@
 

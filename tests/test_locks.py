@@ -45,6 +45,7 @@ LOCKED = [
     ("build.txt", [*PROJECT["dependencies"], *GROUPS["setup"]]),  # building: the package and its build backend
     ("test.txt", [*PROJECT["dependencies"], *PROJECT["optional-dependencies"]["test"], *GROUPS["setup"]]),
     ("lock.txt", GROUPS["lock"]),  # the lock tool itself
+    ("pip.txt", GROUPS["pip"]),  # pip, installed first into a new .venv
 ]
 
 
@@ -81,7 +82,11 @@ def test_building_installs_no_test_tool_and_testing_keeps_the_build_versions() -
 
 
 def test_make_installs_from_the_locks_with_hash_checking() -> None:
-    for target, lock in [("$(BUILD_STAMP)", "build.txt"), ("$(STAMP)", "test.txt"), ("$(BIN)/uv", "lock.txt")]:
+    installs = {"$(PIP_STAMP)": "pip.txt", "$(BUILD_STAMP)": "build.txt", "$(STAMP)": "test.txt"}
+    installs["$(BIN)/uv"] = "lock.txt"
+    assert sorted(installs.values()) == sorted(path.name for path in LOCKS.iterdir())  # no lock goes unused
+    assert sorted(installs.values()) == sorted(name for name, _ in LOCKED)  # and each is checked above
+    for target, lock in installs.items():
         steps = recipe(target)
         assert f"$(PIP) --require-hashes -r requirements/{lock}\n" in steps, target
         assert not re.search(r"\$\(PIP\)(?! --require-hashes -r)(?! --no-deps --no-build-isolation -e \.)", steps)
