@@ -365,10 +365,12 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Add an icon array",
         "Writing rules",
         "How review works",
+        "Update a dependency",
     ):
         assert heading in GUIDE, heading
     text = CONTRIBUTING.read_text(encoding="utf-8")
-    for needed in ("make build", "make serve", "make check", "make test", ".vscode/settings.json", "pre-commit"):
+    commands = ("make build", "make serve", "make check", "make test", "make lock")
+    for needed in (*commands, ".vscode/settings.json", "pre-commit"):
         assert needed in text, needed
     for css_class in re.findall(r"\.(course-fig-[a-z]+)", (ROOT / "docs/stylesheets/course.css").read_text()):
         assert css_class in GUIDE["Add a figure"][0], f"Add a figure does not mention {css_class}"
