@@ -23,6 +23,7 @@ def define_env(env):
         jinja=_parser(env.config),
         docs_dir=docs_dir.relative_to(config_dir).as_posix(),
     )
+    course.nav = nav_pages(env.conf["nav"])
     if course.problems:
         count = len(course.problems)
         lines = "\n".join(f"  {problem}" for problem in course.problems)
@@ -32,6 +33,17 @@ def define_env(env):
     for name, function in course.macros(lambda: env.page).items():
         env.macro(function, name)
     _offline_features(env.conf)
+
+
+def nav_pages(nav) -> list[str]:
+    """The pages of mkdocs.yml's `nav:`, in menu order (none when there is no `nav:`)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return []
 
 
 def _offline_features(conf) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .data import FindingsTable, Glossary, RedFlags, Reference
+from .data import SUMMARISED, FindingsTable, Glossary, RedFlags, Reference, slug
 from .render import Renderer
 
 REFERENCES_PAGE = "references.md"
@@ -119,18 +119,52 @@ def _long_date(value: Any) -> str:
     return str(value)
 
 
+def clinical_review(meta: dict[str, Any]) -> str:
+    """The chapter's clinical-review status in plain words, from `clinical_review` (empty if it has none)."""
+    review = meta.get("clinical_review")
+    if review == "pending":
+        return "Not yet reviewed by a clinician."
+    if isinstance(review, dict):
+        return f"Reviewed by {escape(review['by'])}, on {_long_date(review['date'])}."
+    return ""
+
+
 def objectives(meta: dict[str, Any]) -> str:
     facts = []
     if meta.get("minutes"):
-        facts.append(f"About {meta['minutes']} minutes to read")
+        facts.append(f"About {meta['minutes']} minutes to read.")
     if meta.get("reviewed"):
-        facts.append(f"Last reviewed {_long_date(meta['reviewed'])}")
+        facts.append(f"Checked against published sources on {_long_date(meta['reviewed'])}.")
+    if clinical_review(meta):
+        facts.append(clinical_review(meta))
     items = "\n".join(f"    - {item}" for item in meta.get("objectives") or [])
     lines = []
     if facts:
-        lines += [f'<p class="course-facts">{" · ".join(facts)}</p>', ""]
+        lines += [f'<p class="course-facts">{" ".join(facts)}</p>', ""]
     lines += ['!!! abstract "In this chapter you will"', "", items]
     return "\n".join(lines)
+
+
+def review_table(chapters: Sequence[tuple[str, dict[str, Any]]], page_src: str) -> str:
+    """The about page's table: each chapter (source path, front matter) with its review dates, in plain words."""
+    rows = []
+    for path, meta in chapters:
+        target = link_from(page_src, path).removesuffix(".md") + ".html"
+        checked = _long_date(meta["reviewed"]) if meta.get("reviewed") else "not yet"
+        rows.append(
+            f'<tr><th scope="row"><a href="{escape(target)}">{escape(meta.get("title", path))}</a></th>'
+            f"<td>{checked}</td><td>{clinical_review(meta) or 'Not yet reviewed by a clinician.'}</td></tr>"
+        )
+    return "\n".join(
+        [
+            '<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="course-review-caption">',
+            '<table class="course-table">',
+            '<caption id="course-review-caption">Each chapter and its checks</caption>',
+            '<thead><tr><th scope="col">Chapter</th><th scope="col">Checked against published sources</th>'
+            '<th scope="col">Review by a clinician</th></tr></thead>',
+            "<tbody>" + "".join(rows) + "</tbody></table></div>",
+        ]
+    )
 
 
 def key_points(meta: dict[str, Any]) -> str:
@@ -141,19 +175,38 @@ def key_points(meta: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- red flags
 
 
-def red_flags(flags: RedFlags, which: str) -> str:
-    return "\n".join(f"- {markdown_literal(item)}" for item in getattr(flags, which))
+def red_flags(flags: RedFlags, which: str, references: dict[str, Reference], page_src: str) -> str:
+    """One list (`emergency`, `urgent`, `soon`, `clinicians`): what to do, then each part's signs and sources."""
+    flag_list = getattr(flags, which)
+    blocks = [f"**{markdown_literal(flag_list.action)}**"]
+    for part in flag_list.parts:
+        if part.lead:
+            blocks.append(markdown_literal(part.lead))
+        blocks.append("\n".join(f"- {markdown_literal(sign)}" for sign in part.signs))
+        noun = "Source" if len(part.sources) == 1 else "Sources"
+        blocks.append(f'<span class="course-flag-source">{noun}: {cite(references, part.sources, page_src)}</span>')
+    return "\n\n".join(blocks)
 
 
 def red_flags_summary(flags: RedFlags, page_src: str) -> str:
+    """The reminder box: every emergency sign, then a line for each other tier, each linking to its part of the page."""
     target = link_from(page_src, RED_FLAGS_PAGE)
-    items = "\n".join(f"    - {markdown_literal(item)}" for item in flags.emergency)
-    return (
-        '!!! danger "Get help now if you have any of these"\n\n'
-        "    Call your local emergency number or go to an emergency department if back pain comes with:\n\n"
-        f"{items}\n\n"
-        f"    Other signs need advice the same day. [See all the warning signs]({target})."
-    )
+
+    def heading_link(flag_list: Any) -> str:
+        return f"**[{markdown_literal(flag_list.heading)}]({target}#{slug(flag_list.heading)})**"
+
+    lines = [
+        '!!! danger "Warning signs: when to get help"',
+        "",
+        f"    {heading_link(flags.emergency)}. {markdown_literal(flags.emergency.action)}",
+        "",
+        *(f"    - {markdown_literal(sign)}" for sign in flags.emergency.signs),
+    ]
+    for name in SUMMARISED:
+        flag_list = getattr(flags, name)
+        lines += ["", f"    {heading_link(flag_list)}. {markdown_literal(flag_list.summary or '')}"]
+    lines += ["", f"    [See all the warning signs]({target})."]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- chart
@@ -171,13 +224,14 @@ def findings_chart(table: FindingsTable, source: Reference, citation: str) -> st
             f"<td>{_cell_text(finding, age, value)}</td>" for age, value in zip(table.ages, finding.values, strict=True)
         )
         rows.append(f'<tr><th scope="row">{escape(finding.name)}</th>{cells}</tr>')
-    has_modelled = any(f.modelled_ages for f in table.findings)
-    has_unchecked = any(f.unchecked_ages for f in table.findings)
     notes = []
-    if has_modelled:
-        notes.append("Dashed outline bars marked * are estimates from the study's model, not direct counts.")
-    if has_unchecked:
-        notes.append("Ages with no bar are not shown yet: those numbers are still being checked against the study.")
+    modelled = [f for f in table.findings if f.modelled_ages]
+    if modelled:
+        which = " and ".join(f"{escape(f.name).lower()} at {' and '.join(map(str, f.modelled_ages))}" for f in modelled)
+        notes.append(
+            f"Bars with a dashed outline, marked *, were estimated by the study's model, not counted in people: "
+            f"{which}."
+        )
     return "\n".join(
         [
             '<figure class="course-figure course-chart">',
@@ -203,8 +257,6 @@ def findings_chart(table: FindingsTable, source: Reference, citation: str) -> st
 
 
 def _cell_text(finding: Any, age: int, value: int) -> str:
-    if age in finding.unchecked_ages:
-        return "not yet checked"
     return f"{value}%{' *' if age in finding.modelled_ages else ''}"
 
 
@@ -213,11 +265,9 @@ def _panel(table: FindingsTable, finding: Any, number: int) -> str:
     slot = (width - 2 * left) / len(table.ages)
     bar = slot * 0.62
     plot = height - top - bottom
-    shown = [
-        (age, value) for age, value in zip(table.ages, finding.values, strict=True) if age not in finding.unchecked_ages
-    ]
     label = f"{finding.name}: " + ", ".join(
-        f"{value}% at age {age}{' (estimated)' if age in finding.modelled_ages else ''}" for age, value in shown
+        f"{value}% at age {age}{' (estimated)' if age in finding.modelled_ages else ''}"
+        for age, value in zip(table.ages, finding.values, strict=True)
     )
     parts = [
         f'<svg class="course-chart-panel" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
@@ -233,8 +283,6 @@ def _panel(table: FindingsTable, finding: Any, number: int) -> str:
             f'<text class="course-fig-muted course-chart-age" x="{centre:.1f}" y="{height - 10}" '
             f'text-anchor="middle">{age}</text>'
         )
-        if age in finding.unchecked_ages:
-            continue
         h = plot * value / 100
         y = top + plot - h
         modelled = age in finding.modelled_ages

@@ -18,9 +18,9 @@ from typing import Any
 import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
-from . import content
+from . import content, figures
 from .banks import LoadedBank, load_banks, stray_banks
-from .data import FindingsTable, Glossary, Loaded, RedFlags, References, load
+from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
 from .quiz import render_quiz
 from .render import Renderer
@@ -37,8 +37,22 @@ MACROS = {
     ),
     "key_points_summary": ("the chapter's key points", "{{ key_points_summary() }}"),
     "findings_chart": ("the chart of scan findings in people without back pain", "{{ findings_chart() }}"),
-    "red_flags": ('one red-flag list: "emergency" or "urgent"', '{{ red_flags("emergency") }}'),
-    "red_flags_summary": ("a boxed reminder of the emergency signs", "{{ red_flags_summary() }}"),
+    "icon_array": (
+        'a trial result as "out of 100 people", from data/icon-arrays.yml',
+        '{{ icon_array("prt-trial") }}',
+    ),
+    "review_status": (
+        "a table of the chapters with their review dates (about page)",
+        "{{ review_status() }}",
+    ),
+    "red_flags": (
+        'one red-flag list: "emergency", "urgent", "soon" or "clinicians"',
+        '{{ red_flags("emergency") }}',
+    ),
+    "red_flags_summary": (
+        "a boxed reminder: the emergency signs and a line for each other tier",
+        "{{ red_flags_summary() }}",
+    ),
     "glossary": ("the whole glossary (glossary page only)", "{{ glossary() }}"),
     "references": ("the reference list (references page only)", "{{ references() }}"),
 }
@@ -48,6 +62,7 @@ DATA_FILES = {
     "glossary": ("data/glossary.yml", Glossary, "`- term:`", list),
     "red_flags": ("data/red-flags.yml", RedFlags, "`emergency:`", dict),
     "findings": ("data/brinjikji-2015.yml", FindingsTable, "`source:`", dict),
+    "icon_arrays": ("data/icon-arrays.yml", IconArrays, "an icon-array id such as `prt-trial:`", dict),
 }
 
 
@@ -59,6 +74,7 @@ class Course:
     data: dict[str, Loaded[Any]] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)  # by src path, e.g. "red-flags.md"
     problems: list[Problem] = field(default_factory=list)
+    nav: list[str] = field(default_factory=list)  # pages in menu order (mkdocs.yml `nav:`), when known
 
     # ------------------------------------------------------------ loading
 
@@ -126,6 +142,8 @@ class Course:
             add(page.problems)
         add(self._check_glossary())
         add(self._check_findings())
+        add(self._check_icon_arrays())
+        add(self._check_red_flags())
         add(self._check_bank_sources())
         used: dict[str, str] = {}
         for src, page in self.pages.items():
@@ -160,6 +178,46 @@ class Course:
                 line_of(loaded.tree, ("source",)),
                 f"`source` names `{loaded.model.source}`, which is not in data/references.yml",
             )
+
+    def _check_red_flags(self) -> Iterable[Problem]:
+        """Each part's sources are references; each heading is on the red-flags page (the reminder box links there)."""
+        loaded = self.data.get("red_flags")
+        if not loaded or not loaded.model:
+            return
+        page = self.pages.get(content.RED_FLAGS_PAGE)
+        for name in RedFlags.lists():
+            flag_list = getattr(loaded.model, name)
+            anchor = slug(flag_list.heading)
+            if page and anchor not in page.headings:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (name, "heading")),
+                    f"`{name}`: the heading '{flag_list.heading}' is not on {page.display}"
+                    f"{_suggest(anchor, page.headings)}; write it as a heading there, or copy a heading from there: "
+                    f"{', '.join(page.headings) or 'none'}",
+                )
+            for index, part in enumerate(flag_list.parts):
+                for number, key in enumerate(part.sources):
+                    if key not in self.references and not self.references_unread:
+                        yield Problem(
+                            loaded.display,
+                            line_of(loaded.tree, (name, "parts", index, "sources", number)),
+                            f"`{name}`, part {index + 1}: unknown reference `{key}`{_suggest(key, self.references)}; "
+                            "add it to data/references.yml first",
+                        )
+
+    def _check_icon_arrays(self) -> Iterable[Problem]:
+        loaded = self.data.get("icon_arrays")
+        if not loaded or not loaded.model or self.references_unread:
+            return
+        for key, array in loaded.model.root.items():
+            if array.source not in self.references:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (key, "source")),
+                    f"icon array '{key}': `source` names `{array.source}`, which is not in data/references.yml"
+                    f"{_suggest(array.source, self.references)}; add it there first",
+                )
 
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
@@ -205,7 +263,7 @@ class Course:
 
     def _check_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         name, args = call.name, call.args
-        arity = {"quiz": 1, "red_flags": 1}.get(name, 0)
+        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1}.get(name, 0)
         if name == "cite":
             if not args:
                 yield Problem(
@@ -229,6 +287,7 @@ class Course:
             return
         needs = {
             "findings_chart": "findings",
+            "icon_array": "icon_arrays",
             "red_flags": "red_flags",
             "red_flags_summary": "red_flags",
             "glossary": "glossary",
@@ -236,10 +295,34 @@ class Course:
         }.get(name)
         if needs and needs not in self.data:
             yield Problem(page.display, call.line, f"`{name}` needs {DATA_FILES[needs][0]}, which does not exist")
-        if name == "red_flags" and args[0] not in ("emergency", "urgent"):
-            yield Problem(page.display, call.line, f'red_flags() takes "emergency" or "urgent", not "{args[0]}"')
+        if name == "red_flags" and args[0] not in RedFlags.lists():
+            lists = ", ".join(f'"{n}"' for n in RedFlags.lists())
+            yield Problem(page.display, call.line, f'red_flags() takes one of {lists}, not "{args[0]}"')
         if name == "quiz":
             yield from self._check_quiz_call(src, page, call, used)
+        if name == "icon_array" and needs in self.data:
+            yield from self._check_icon_array_call(page, call)
+
+    def _check_icon_array_call(self, page: Page, call: Any) -> Iterable[Problem]:
+        arrays = self.model("icon_arrays")
+        if arrays is None:
+            return  # data/icon-arrays.yml has problems of its own
+        key = str(call.args[0])
+        if key not in arrays.root:
+            yield Problem(
+                page.display,
+                call.line,
+                f'unknown icon array "{key}": there is no `{key}:` in data/icon-arrays.yml'
+                f"{_suggest(key, arrays.root)}; icon arrays: {', '.join(sorted(arrays.root)) or 'none yet'}",
+            )
+            return
+        first = next(c for c in page.calls_to("icon_array") if c.args == call.args)
+        if first is not call:
+            yield Problem(
+                page.display,
+                call.line,
+                f'icon array "{key}" is already on this page (line {first.line}); show it once',
+            )
 
     def _check_quiz_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         slug = str(call.args[0])
@@ -286,6 +369,17 @@ class Course:
         def cite(*keys: str) -> str:
             return content.cite(self.references, keys, src())
 
+        def icon_array(key: str) -> str:
+            array = self.model("icon_arrays").root[key]
+            citation = content.cite_html(self.references, [array.source], src())
+            return figures.icon_array(key, array, citation)
+
+        def review_status() -> str:
+            chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
+            order = {path: number for number, path in enumerate(self.nav)}
+            chapters.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
+            return content.review_table(chapters, src())
+
         def findings_chart() -> str:
             table = self.model("findings")
             citation = content.cite_html(self.references, [table.source], src())
@@ -297,7 +391,9 @@ class Course:
             "learning_objectives": lambda: content.objectives(meta()),
             "key_points_summary": lambda: content.key_points(meta()),
             "findings_chart": findings_chart,
-            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which),
+            "icon_array": icon_array,
+            "review_status": review_status,
+            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
             "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
             "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
             "references": lambda: content.references_list(self.references),
@@ -314,6 +410,8 @@ class Course:
                 ids.update(term.id for term in self.model("glossary").root)
             elif call.name == "quiz" and call.args:
                 ids.add(f"quiz-{call.args[0]}")
+            elif call.name == "icon_array" and call.args:
+                ids.add(figures.element_id(str(call.args[0])))
         return ids
 
     def glossary_terms(self) -> dict[str, str]:

@@ -83,9 +83,42 @@ class Glossary(RootModel[list[Term]]):
 # ---------------------------------------------------------------- red flags
 
 
+class FlagPart(_Strict):
+    """Signs from the same sources, with an optional line shown above them."""
+
+    lead: Line | None = None
+    sources: list[Key] = Field(min_length=1)
+    signs: list[Line] = Field(min_length=1)
+
+
+class FlagList(_Strict):
+    """One list of warning signs: its heading on the red-flags page, what to do, and the signs."""
+
+    heading: Short
+    action: Line
+    summary: Line | None = None  # the line in the reminder box (urgent and soon)
+    parts: list[FlagPart] = Field(min_length=1)
+
+    @property
+    def signs(self) -> list[str]:
+        return [sign for part in self.parts for sign in part.signs]
+
+
 class RedFlags(_Strict):
-    emergency: list[Line] = Field(min_length=1)
-    urgent: list[Line] = Field(min_length=1)
+    """Three tiers (evidence brief §6), and the clinicians' list kept apart from the public advice."""
+
+    emergency: FlagList
+    urgent: FlagList
+    clinicians: FlagList
+    soon: FlagList
+
+    @classmethod
+    def lists(cls) -> list[str]:
+        return list(cls.model_fields)
+
+
+# Lists whose line in the reminder box is their `summary`; the emergency signs are listed in full.
+SUMMARISED = ("urgent", "soon")
 
 
 # ---------------------------------------------------------------- figure data
@@ -94,8 +127,7 @@ class RedFlags(_Strict):
 class Finding(_Strict):
     name: Line
     values: list[int] = Field(min_length=1)
-    modelled_ages: list[int] = Field(default_factory=list)
-    unchecked_ages: list[int] = Field(default_factory=list)
+    modelled_ages: list[int] = Field(default_factory=list)  # estimated by the study's model, not observed
 
 
 class FindingsTable(_Strict):
@@ -103,6 +135,25 @@ class FindingsTable(_Strict):
     population: Line
     ages: list[int] = Field(min_length=2)
     findings: list[Finding] = Field(min_length=1)
+
+
+class IconGroup(_Strict):
+    label: Short
+    people: int = Field(ge=1, le=1_000_000, strict=True)
+    events: int = Field(ge=0, strict=True)
+
+
+class IconArray(_Strict):
+    """One trial result drawn as 100 figures per group (macros/figures.py)."""
+
+    title: Short
+    outcome: Short  # completes "66 out of 100 people ...", like `were pain-free or nearly pain-free`
+    source: Key
+    groups: list[IconGroup] = Field(min_length=1, max_length=6)
+
+
+class IconArrays(RootModel[dict[Key, IconArray]]):
+    pass
 
 
 # ---------------------------------------------------------------- loading
@@ -140,7 +191,8 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
     try:
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
-        noun = {References: "reference", FindingsTable: "finding"}.get(model, "entry")
+        nouns = {References: "reference", FindingsTable: "finding", IconArrays: "icon array", RedFlags: "red-flag list"}
+        noun = nouns.get(model, "entry")
         problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
         return loaded
     rules = _RULES.get(model)
@@ -182,20 +234,66 @@ def _findings_rules(loaded: Loaded[FindingsTable]) -> Iterator[Problem]:
                     line_of(tree, (*where, "values", number)),
                     f"{label}the value {value} is not between 0 and 100; values are percentages of people",
                 )
-        for key in ("modelled_ages", "unchecked_ages"):
-            stray = sorted(set(getattr(finding, key)) - set(table.ages))
-            if stray:
+        stray = sorted(set(finding.modelled_ages) - set(table.ages))
+        if stray:
+            yield Problem(
+                loaded.display,
+                line_of(tree, (*where, "modelled_ages")),
+                f"{label}`modelled_ages` names {', '.join(map(str, stray))}, which "
+                f"{'is' if len(stray) == 1 else 'are'} not in `ages` ({ages}); use ages from that list",
+            )
+
+
+def _icon_array_rules(loaded: Loaded[IconArrays]) -> Iterator[Problem]:
+    for key, array in loaded.model.root.items():
+        for index, group in enumerate(array.groups):
+            if group.events > group.people:
                 yield Problem(
                     loaded.display,
-                    line_of(tree, (*where, key)),
-                    f"{label}`{key}` names {', '.join(map(str, stray))}, which "
-                    f"{'is' if len(stray) == 1 else 'are'} not in `ages` ({ages}); use ages from that list",
+                    line_of(loaded.tree, (key, "groups", index, "events")),
+                    f"icon array '{key}', group '{group.label}': `events` is {group.events}, more than the "
+                    f"{group.people} `people` in the group; `events` counts the people in the group with the result",
                 )
+        labels = [group.label for group in array.groups]
+        for index, label in enumerate(labels):
+            if labels.index(label) != index:
+                yield Problem(
+                    loaded.display,
+                    line_of(loaded.tree, (key, "groups", index, "label")),
+                    f"icon array '{key}': two groups are called '{label}'; give each group its own label",
+                )
+
+
+def _red_flag_rules(loaded: Loaded[RedFlags]) -> Iterator[Problem]:
+    flags, tree = loaded.model, loaded.tree
+    for name in SUMMARISED:
+        if getattr(flags, name).summary is None:
+            yield Problem(
+                loaded.display,
+                line_of(tree, (name,)),
+                f"`{name}`: missing `summary`; add `summary:` with one line about these signs for the reminder "
+                "box on chapters",
+            )
+    seen: dict[str, int] = {}
+    for name in RedFlags.lists():
+        for index, part in enumerate(getattr(flags, name).parts):
+            for number, sign in enumerate(part.signs):
+                line = line_of(tree, (name, "parts", index, "signs", number))
+                first = seen.setdefault(" ".join(sign.lower().split()), line)
+                if first != line:
+                    yield Problem(
+                        loaded.display,
+                        line,
+                        f"`{name}`, part {index + 1}: the sign '{sign}' is also on line {first}; "
+                        "keep each sign in one list only",
+                    )
 
 
 _RULES: dict[type[BaseModel], Callable[[Any], Iterator[Problem]]] = {
     References: _reference_rules,
     FindingsTable: _findings_rules,
+    RedFlags: _red_flag_rules,
+    IconArrays: _icon_array_rules,
 }
 
 
@@ -234,6 +332,20 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
             return _named("entry", tree, first, "term")
         if model is FindingsTable and first == "findings" and len(location) > 1 and isinstance(location[1], int):
             return _named("finding", tree.get("findings"), location[1], "name")
+        if model is RedFlags and isinstance(first, str) and (len(location) > 1 or first in tree):
+            if len(location) > 3 and location[1] == "parts" and isinstance(location[2], int):
+                return f"`{first}`, part {location[2] + 1}: "
+            return f"`{first}`: "
+        if model is IconArrays and isinstance(first, str):
+            if location[-1] == "[key]":
+                return ""
+            if len(location) > 2 and location[1] == "groups" and isinstance(location[2], int):
+                try:
+                    groups = tree[first]["groups"]
+                except (KeyError, TypeError):
+                    groups = None
+                return f"icon array '{first}', " + _named("group", groups, location[2], "label")
+            return f"icon array '{first}': "
         return ""
 
     return label
@@ -249,11 +361,16 @@ def _named(noun: str, items: Any, index: int, key: str) -> str:
 
 __all__ = [
     "FindingsTable",
+    "FlagList",
+    "FlagPart",
     "Glossary",
+    "IconArray",
+    "IconArrays",
     "Loaded",
     "RedFlags",
     "Reference",
     "References",
+    "SUMMARISED",
     "Term",
     "load",
     "slug",

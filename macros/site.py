@@ -28,11 +28,12 @@ FRONT_MATTER = {
     "objectives": "chapter: what the reader will be able to do (list)",
     "key_points": "chapter: the takeaways, shown at the end (list)",
     "minutes": "chapter: minutes to read (whole number)",
-    "reviewed": "chapter: date of the last clinical review (YYYY-MM-DD)",
+    "reviewed": "chapter: date the chapter was last checked against its sources (YYYY-MM-DD)",
+    "clinical_review": 'chapter: `pending`, or `{by: "Name, role", date: YYYY-MM-DD}` once a clinician signs off',
     "reading_level": "`skip` for list pages that the reading-level check leaves out",
     "hide": "Material: parts of the layout to hide, such as `navigation`",
 }
-CHAPTER_KEYS = ("objectives", "key_points", "minutes", "reviewed")
+CHAPTER_KEYS = ("objectives", "key_points", "minutes", "reviewed", "clinical_review")
 
 # Content blocks (admonitions) authors may use; `???` makes any of them collapsible.
 BLOCKS = {
@@ -139,6 +140,9 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
     reviewed = tree.get("reviewed")
     if reviewed is not None and not isinstance(reviewed, datetime.date):
         problem(line_of(tree, ["reviewed"]) + 1, "`reviewed` must be a date written YYYY-MM-DD, like `2026-11-23`")
+    if "clinical_review" in tree:
+        for line, message in clinical_review_problems(tree):
+            problem(line + 1, message)
     for key in ("title", "description"):
         if key in tree and (not isinstance(tree[key], str) or not tree[key].strip()):
             problem(line_of(tree, [key]) + 1, f"`{key}` must be text")
@@ -147,6 +151,47 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
         problem(line_of(tree, ["hide"]) + 1, "`hide` must be a list of parts to hide, each on a line like `- toc`")
     if tree.get("reading_level", "skip") != "skip":
         problem(line_of(tree, ["reading_level"]) + 1, "`reading_level` can only be `skip`")
+
+
+CLINICAL_REVIEW_FORMS = '`clinical_review: pending`, or `clinical_review: {by: "Name, role", date: 2027-01-31}`'
+
+
+def clinical_review_problems(tree: Any) -> list[tuple[int, str]]:
+    """(line in the front matter, message) for a `clinical_review` that is neither `pending` nor `{by:, date:}`."""
+    value = tree["clinical_review"]
+    line = line_of(tree, ["clinical_review"])
+    if value == "pending":
+        return []
+    if not isinstance(value, dict):
+        shown = "nothing" if value is None else repr(str(value))
+        return [(line, f"`clinical_review` must be {CLINICAL_REVIEW_FORMS}, not {shown}")]
+    problems = []
+    for key in value:
+        if key not in ("by", "date"):
+            problems.append(
+                (
+                    line_of(tree, ["clinical_review", key]),
+                    f"`clinical_review` has an unknown key `{key}`; it takes `by` and `date` only",
+                )
+            )
+    by, date = value.get("by"), value.get("date")
+    if not isinstance(by, str) or not by.strip():
+        problems.append(
+            (
+                line_of(tree, ["clinical_review", "by"]),
+                "`clinical_review` needs `by:` with the clinician's name and role, "
+                'like `by: "Sam Lee, physiotherapist"`',
+            )
+        )
+    if not isinstance(date, datetime.date) or isinstance(date, datetime.datetime):
+        problems.append(
+            (
+                line_of(tree, ["clinical_review", "date"]),
+                "`clinical_review` needs `date:` with the day the clinician signed off, "
+                "written YYYY-MM-DD, like `2027-01-31`",
+            )
+        )
+    return problems
 
 
 def _read_body(page: Page, body: str, first_line: int, problem) -> None:

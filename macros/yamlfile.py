@@ -556,8 +556,22 @@ def _how_to_fill(name: str, short: bool = False) -> str:
         "findings": "followed by a list of findings",
         "name": "with the finding's name",
         "values": "with one percentage for each age",
-        "emergency": "followed by a list of signs that need emergency care",
-        "urgent": "followed by a list of signs that need advice the same day",
+        "outcome": 'with what the people with the result did, completing "66 out of 100 people ...", '
+        "like `were pain-free`",
+        "groups": "followed by a list of groups, each `- {label: ..., people: ..., events: ...}`",
+        "label": "with the group's name, like `Usual care`",
+        "people": "with how many people were in the group",
+        "events": "with how many people in the group had the result",
+        "emergency": "with the signs that need emergency help now (`heading:`, `action:`, `parts:`)",
+        "urgent": "with the signs that need a doctor the same or next day "
+        "(`heading:`, `action:`, `summary:`, `parts:`)",
+        "soon": "with the signs that need a doctor within days to weeks (`heading:`, `action:`, `summary:`, `parts:`)",
+        "clinicians": "with the red flags a clinician looks for (`heading:`, `action:`, `parts:`)",
+        "heading": "with the heading of this list on docs/red-flags.md",
+        "action": "with what the reader should do, one sentence that leads into the list",
+        "parts": "followed by the signs in parts, each part with `sources:` and `signs:`",
+        "signs": "followed by the signs, each on its own line starting with `- `",
+        "sources": "with the keys of its sources in data/references.yml, like `[nhs-back-pain]`",
     }.get(name, "with a value")
 
 

@@ -35,7 +35,7 @@ SUMMARY = re.compile(
     r"^(OK|FAILED): (\d+) problems? in \d+ pages, \d+ banks \(\d+ questions\), \d+ references; "
     r"\d+ pages measured for reading level \(\d+\.\d s\)$"
 )
-ALLOWED_KEYS = "title, description, objectives, key_points, minutes, reviewed, reading_level, hide"
+ALLOWED_KEYS = "title, description, objectives, key_points, minutes, reviewed, clinical_review, reading_level, hide"
 ALLOWED_BLOCKS = "note, tip, warning, danger, example, question"
 HARD_TEXT = (
     "Notwithstanding considerable methodological heterogeneity, epidemiological investigations "
@@ -60,6 +60,15 @@ def edit(path: str, old: str, new: str, kind: str, *expect: str, **options) -> M
     return Mistake(kind, path, old, new, expect, **options)
 
 
+ICON_ARRAYS = """\
+a-trial:
+  title: Pain-free after treatment
+  outcome: were pain-free
+  source: raja-2020
+  groups:
+    - {label: Therapy, people: 50, events: 33}
+    - {label: Usual care, people: 50, events: 5}
+"""
 CHAPTER_BANK = (ROOT / "tests" / "sites" / "check-clean" / "quiz" / "chapter.yml").read_text(encoding="utf-8")
 
 # case -> the mistake and what the check must print
@@ -124,7 +133,7 @@ MISTAKES = {
         '{{ quiz("chapter") }}',
         '{{ quiz("chapter-quiz") }}',
         "unused-bank",
-        'docs/chapter.md:43: the quiz here is "chapter-quiz", but a page shows the bank named after it: '
+        'docs/chapter.md:44: the quiz here is "chapter-quiz", but a page shows the bank named after it: '
         'write {{ quiz("chapter") }} to show quiz/chapter.yml',
         'quiz/chapter.yml:1: no page shows this bank; add {{ quiz("chapter") }} to docs/chapter.md',
         also=(("quiz/chapter-quiz.yml", CHAPTER_BANK),),
@@ -135,7 +144,7 @@ MISTAKES = {
         '{{ quiz("chapter") }}',
         '{{ quiz("spare") }}',
         "unused-bank",
-        'docs/chapter.md:43: the quiz here is "spare", but a page shows the bank named after it: '
+        'docs/chapter.md:44: the quiz here is "spare", but a page shows the bank named after it: '
         'rename quiz/spare.yml to quiz/chapter.yml and write {{ quiz("chapter") }}',
         also=(("quiz/spare.yml", CHAPTER_BANK), ("quiz/chapter.yml", None)),
     ),
@@ -154,7 +163,7 @@ MISTAKES = {
         'cite("raja-2020")',
         'cite("raja-2021")',
         "cite",
-        "docs/chapter.md:19: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+        "docs/chapter.md:20: unknown reference `raja-2021` (did you mean `raja-2020`?); "
         "add it to data/references.yml first",
     ),
     # `see` naming a term that does not exist
@@ -175,13 +184,22 @@ MISTAKES = {
         "data/glossary.yml:8: entry 'Hyperalgesia': the word `allodynia` is also in the `match` of 'Allodynia'; "
         "a word can point to one term only, so keep it in one entry",
     ),
-    # an empty red-flag list
+    # a red-flag part with no signs left in it
     "red-flags-empty-list": edit(
         "data/red-flags.yml",
-        "urgent:\n  - A fever, or you feel very unwell.\n  - You are losing weight and do not know why.\n",
-        "urgent: []\n",
+        "        - A high temperature (fever).\n        - You are losing weight without trying.\n",
+        "        []\n",
         "red-flags",
-        "data/red-flags.yml:4: `urgent` needs at least 1 item",
+        "data/red-flags.yml:15: `urgent`, part 1: `signs` needs at least 1 item",
+    ),
+    # one sign on two red-flag lists (the tiers would disagree about what to do)
+    "red-flags-sign-on-two-lists": edit(
+        "data/red-flags.yml",
+        "        - You have ever injected drugs.\n",
+        "        - A high temperature (fever).\n",
+        "red-flags",
+        "data/red-flags.yml:24: `clinicians`, part 1: the sign 'A high temperature (fever).' is also on line 16; "
+        "keep each sign in one list only",
     ),
     # chart data with a value missing
     "chart-data-wrong-number-of-values": edit(
@@ -191,6 +209,36 @@ MISTAKES = {
         "chart-data",
         "data/brinjikji-2015.yml:8: finding 'Disc bulge': `values` has 2 numbers but `ages` has 3 (20, 30, 40); "
         "give one value for each age, in the same order",
+    ),
+    # an icon array with more people who had the result than people in the group
+    "icon-array-events-over-people": Mistake(
+        "chart-data",
+        "data/icon-arrays.yml",
+        None,
+        ICON_ARRAYS.replace("events: 5}", "events: 55}"),
+        (
+            "data/icon-arrays.yml:7: icon array 'a-trial', group 'Usual care': `events` is 55, more than the 50 "
+            "`people` in the group; `events` counts the people in the group with the result",
+        ),
+    ),
+    # a page showing an icon array that data/icon-arrays.yml does not have
+    "icon-array-unknown-id": edit(
+        "docs/chapter.md",
+        "{{ key_points_summary() }}",
+        '{{ icon_array("a-trail") }}\n\n{{ key_points_summary() }}',
+        "macro",
+        'docs/chapter.md:42: unknown icon array "a-trail": there is no `a-trail:` in data/icon-arrays.yml '
+        "(did you mean `a-trial`?); icon arrays: a-trial",
+        also=(("data/icon-arrays.yml", ICON_ARRAYS),),
+    ),
+    # a clinical review that is neither `pending` nor who and when
+    "front-matter-clinical-review-bad": edit(
+        "docs/chapter.md",
+        "clinical_review: pending",
+        "clinical_review: done",
+        "front-matter",
+        "docs/chapter.md:11: `clinical_review` must be `clinical_review: pending`, or "
+        "`clinical_review: {by: \"Name, role\", date: 2027-01-31}`, not 'done'",
     ),
     # an unknown front-matter key: the message lists the allowed ones
     "front-matter-unknown-key": edit(
@@ -214,7 +262,7 @@ MISTAKES = {
         '!!! note "A word doctors use"',
         '!!! info "A word doctors use"',
         "block",
-        f"docs/chapter.md:21: unknown content block `info`; allowed: {ALLOWED_BLOCKS}",
+        f"docs/chapter.md:22: unknown content block `info`; allowed: {ALLOWED_BLOCKS}",
     ),
     # a misspelt macro
     "macro-unknown": edit(
@@ -222,10 +270,10 @@ MISTAKES = {
         "{{ key_points_summary() }}",
         "{{ key_point_summary() }}",
         "macro",
-        "docs/chapter.md:41: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
-        "use: cite, findings_chart, glossary, key_points_summary, learning_objectives, quiz, red_flags, "
-        "red_flags_summary, references",
-        "docs/chapter.md:13: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
+        "docs/chapter.md:42: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
+        "use: cite, findings_chart, glossary, icon_array, key_points_summary, learning_objectives, quiz, red_flags, "
+        "red_flags_summary, references, review_status",
+        "docs/chapter.md:14: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
     ),
     # a heading id set by hand
     "heading-id-by-hand": edit(
@@ -233,9 +281,9 @@ MISTAKES = {
         "{{ key_points_summary() }}",
         "## More to read {#more}\n\nThere is more on the next page.\n\n{{ key_points_summary() }}",
         "heading",
-        "docs/chapter.md:41: do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text",
+        "docs/chapter.md:42: do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text",
         # Jinja reads `{#` as the start of a comment, so the page cannot be read further
-        "docs/chapter.md:41: macro syntax error: Missing end of comment tag; check the `{{ ... }}` around this line",
+        "docs/chapter.md:42: macro syntax error: Missing end of comment tag; check the `{{ ... }}` around this line",
     ),
     # a link to a heading that does not exist
     "link-to-missing-heading": edit(
@@ -285,7 +333,7 @@ MISTAKES = {
         ' role="img" aria-labelledby',
         " aria-labelledby",
         "figure",
-        'docs/chapter.md:32: figure: add role="img" to the <svg> tag, so a screen reader reads it as one picture; '
+        'docs/chapter.md:33: figure: add role="img" to the <svg> tag, so a screen reader reads it as one picture; '
         'see CONTRIBUTING.md, "Add a figure"',
     ),
     # a figure without a description
@@ -294,7 +342,7 @@ MISTAKES = {
         '<desc id="alarm-desc">A bell with lines around it, to show an alarm ringing.</desc>\n',
         "",
         "figure",
-        "docs/chapter.md:32: figure: give the <svg> a <title id=...> (a short name) and a <desc id=...> "
+        "docs/chapter.md:33: figure: give the <svg> a <title id=...> (a short name) and a <desc id=...> "
         '(what it shows), and name both ids in aria-labelledby="..."; see CONTRIBUTING.md, "Add a figure"',
     ),
     # a figure with a colour that stays the same in the dark palette
@@ -303,7 +351,7 @@ MISTAKES = {
         'r="30" class="course-fig-line course-fig-ink"',
         'r="30" stroke="#1a237e"',
         "figure",
-        "docs/chapter.md:35: figure: the fixed colour `#1a237e` stays the same in the dark palette; "
+        "docs/chapter.md:36: figure: the fixed colour `#1a237e` stays the same in the dark palette; "
         "use a course-fig-* class instead (docs/stylesheets/course.css)",
     ),
     # an image without a description
@@ -312,7 +360,7 @@ MISTAKES = {
         "![A simple drawing of a spine](images/spine.svg)",
         "![](images/spine.svg)",
         "image",
-        "docs/chapter.md:29: image `images/spine.svg` has no description; write what it shows in the brackets: "
+        "docs/chapter.md:30: image `images/spine.svg` has no description; write what it shows in the brackets: "
         "![what the picture shows](images/spine.svg)",
     ),
     # an image whose file is missing
@@ -321,7 +369,7 @@ MISTAKES = {
         "(images/spine.svg)",
         "(images/spine.png)",
         "image",
-        "docs/chapter.md:29: image `images/spine.png`, which is not a file in docs/",
+        "docs/chapter.md:30: image `images/spine.png`, which is not a file in docs/",
     ),
     # an image loaded from another site
     "image-from-another-site": edit(
@@ -329,7 +377,7 @@ MISTAKES = {
         "(images/spine.svg)",
         "(https://example.org/spine.png)",
         "image",
-        "docs/chapter.md:29: image from another site `https://example.org/spine.png`; the course loads nothing "
+        "docs/chapter.md:30: image from another site `https://example.org/spine.png`; the course loads nothing "
         "from other hosts: save the picture under docs/images/ and link to it there",
     ),
     # a page above grade 8

@@ -234,6 +234,18 @@ def add_a_figure(chapter: Path) -> str:
     return re.search(r'<title id="([^"]+)"', figure).group(1)
 
 
+def add_an_icon_array(root: Path, chapter: Path) -> str:
+    (entry,) = blocks("Add an icon array", "yaml")
+    (call,) = blocks("Add an icon array", "markdown")
+    key = entry.split(":", 1)[0]
+    arrays = root / "data" / "icon-arrays.yml"
+    text = arrays.read_text(encoding="utf-8")
+    assert f"\n{key}:" not in text, f"CONTRIBUTING.md's example icon array `{key}` is in the course now"
+    arrays.write_text(text.rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    replace_once(chapter, "\n## The second idea\n", f"\n{call}\n## The second idea\n")
+    return key
+
+
 @pytest.fixture(scope="module")
 def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     root = clean_copy(tmp_path_factory.mktemp("contributing"))
@@ -244,6 +256,7 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     add_a_source(root, chapter)
     add_a_glossary_word(root, chapter)
     add_a_figure(chapter)
+    add_an_icon_array(root, chapter)
     return Followed(root, first_check, make("check", root), make("build", root))
 
 
@@ -271,6 +284,10 @@ def test_the_real_build_passes_and_shows_every_addition(followed: Followed) -> N
     assert 'href="references.html#vives-2009"' in chapter  # the new source, cited
     assert re.search(r'<abbr title="A time when pain is worse than usual for a while.">flare-up</abbr>', chapter)
     assert 'aria-labelledby="dial-title dial-desc"' in chapter  # the figure
+    # the icon array: 45 of 120 is 37.5, rounded up to 38 out of 100; 20 of 118 is 16.9, so 17
+    assert '<figure class="course-figure course-icons" id="icon-array-example-trial">' in chapter
+    assert "<td>45 of 120</td><td>38 out of 100</td>" in chapter
+    assert "Usual care: 17 out of 100 people had the invented result (filled figures)" in chapter
     assert f'href="{SLUG}.html"' in (site / "index.html").read_text(encoding="utf-8")  # in the menu
     assert 'data-qid="whole-person-parts"' in (site / "how-it-is-treated.html").read_text(encoding="utf-8")
     assert '<li id="vives-2009">' in (site / "references.html").read_text(encoding="utf-8")
@@ -317,7 +334,8 @@ def test_the_example_error_in_the_guide_is_what_the_check_prints(tmp_path: Path)
     (example,) = [b for b in blocks("Preview as you write", "text")]
     path = example.split(":", 1)[0]
     root = clean_copy(tmp_path)
-    replace_once(root / path, "id: why-there-is-hope\n    type: single", "id: why-there-is-hope\n    type: singel")
+    question = re.search(r"question '([^']+)'", example).group(1)  # the bank's first question
+    replace_once(root / path, f"id: {question}\n    type: single", f"id: {question}\n    type: singel")
     result = subprocess.run(
         [sys.executable, "-m", "tools.check", "--root", str(root), "--no-reading-level"],
         cwd=root,
@@ -344,12 +362,15 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Add a source",
         "Add a glossary word",
         "Add a figure",
+        "Add an icon array",
         "Writing rules",
         "How review works",
+        "Update a dependency",
     ):
         assert heading in GUIDE, heading
     text = CONTRIBUTING.read_text(encoding="utf-8")
-    for needed in ("make build", "make serve", "make check", "make test", ".vscode/settings.json", "pre-commit"):
+    commands = ("make build", "make serve", "make check", "make test", "make lock")
+    for needed in (*commands, ".vscode/settings.json", "pre-commit"):
         assert needed in text, needed
     for css_class in re.findall(r"\.(course-fig-[a-z]+)", (ROOT / "docs/stylesheets/course.css").read_text()):
         assert css_class in GUIDE["Add a figure"][0], f"Add a figure does not mention {css_class}"

@@ -111,6 +111,7 @@ key_points:
   - Each example builds.
 minutes: 3
 reviewed: 2026-11-23
+clinical_review: pending
 """
 WRAPPER_BODY = """\
 # {title}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, prepare_site
+from tests.conftest import ROOT, build, prepare_site
+from tests.test_contributing import clean_copy
 from tools.offline import precache_list, version_of
 
 pytestmark = pytest.mark.site
@@ -132,3 +134,41 @@ def test_a_failed_offline_build_leaves_no_folder_behind(tmp_path: Path, monkeypa
     assert calls == ["https://example.org/course/", ""]
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "last good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no .site-new-* and no dist/
+
+
+# ---------------------------------------------------------------- reproducible zip
+
+RELEASE_EPOCH = "1780315200"  # 1 June 2026, 12:00 UTC: what release.yml takes from the tagged commit
+
+
+def release_zip(root: Path, out: Path, time_zone: str) -> bytes:
+    """Build `root` as release.yml does (SOURCE_DATE_EPOCH set, no SITE_URL) into `out`; the zip's bytes."""
+    out.mkdir(parents=True)
+    command = [sys.executable, "-m", "tools.build", "--root", str(root)]
+    command += ["--site", str(out / "site"), "--dist", str(out / "dist")]
+    release = {"SITE_URL": "", "SOURCE_DATE_EPOCH": RELEASE_EPOCH, "TZ": time_zone}
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **release},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return zip_in(out / "dist").read_bytes()
+
+
+def differences(first: bytes, second: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(first)) as one, zipfile.ZipFile(io.BytesIO(second)) as two:
+        a = {info.filename: (info.date_time, one.read(info)) for info in one.infolist()}
+        b = {info.filename: (info.date_time, two.read(info)) for info in two.infolist()}
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name)) or ["(entry order or metadata)"]
+
+
+def test_the_release_zip_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    """The real course built twice, the second time later, from another checkout and in another time zone."""
+    first = release_zip(ROOT, tmp_path / "first", "UTC")
+    elsewhere = clean_copy(tmp_path / "elsewhere")
+    second = release_zip(elsewhere, tmp_path / "second", "Pacific/Auckland")
+    assert first == second, f"the two zips differ in: {differences(first, second)[:10]}"
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 6, 1, 12, 0, 0)}  # the epoch, not now
+        (start,) = [name for name in archive.namelist() if name.endswith("/START-HERE.html")]
+        assert "made on 1 June 2026." in archive.read(start).decode("utf-8")

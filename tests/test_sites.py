@@ -33,7 +33,7 @@ FAILURES = {
     ],
     # a quiz() call naming a bank that does not exist
     "unknown-slug": [
-        'docs/chapter.md:26: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
+        'docs/chapter.md:27: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
         "banks: chapter",
     ],
     # a learn_more anchor that is not a heading on the page
@@ -42,7 +42,7 @@ FAILURES = {
         "docs/chapter.md (did you mean `the-pain-highway`?); headings there: pain-is-a-protector, the-pain-highway",
     ],
     # a misspelt macro
-    "unknown-macro": ["docs/chapter.md:18: unknown macro `citation`; did you mean `cite`?"],
+    "unknown-macro": ["docs/chapter.md:19: unknown macro `citation`; did you mean `cite`?"],
 }
 
 

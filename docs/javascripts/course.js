@@ -2,7 +2,9 @@
  * - a glossary word's first use on a page can be focused, so its definition shows;
  * - the privacy page's button clears what the course stored in this browser;
  * - over http(s), the service worker (sw.js, written by the build) keeps the
- *   course readable offline. Never on file://, where browsers don't allow it. */
+ *   course readable offline. Never on file://, where browsers don't allow it;
+ * - two theme controls without a name get one (search's hidden frame on file://,
+ *   the table-of-contents toggle on pages without sections). */
 (function () {
   "use strict";
   if (window.courseSite) return;
@@ -86,10 +88,30 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this course");
   }
 
+  /* On file:// the iframe-worker shim runs search in a hidden <iframe> it adds to the
+   * body, without a title; every frame needs one (WCAG 2.4.1, HTML_CodeSniffer's H64.1).
+   * The theme's script has made it by now: it runs before this one. */
+  function nameSearchFrame() {
+    Array.prototype.forEach.call(document.querySelectorAll("body > iframe[hidden]:not([src]):not([title])"),
+      function (frame) { frame.setAttribute("title", "Search helper (hidden, nothing to read)"); });
+  }
+
+  /* Material writes a hidden checkbox (#__toc) that opens the page's table of contents in
+   * the menu, but its label only when the page has sections: without one the box has no
+   * name. It gets the name of the table of contents it belongs to. */
+  function nameTocToggle() {
+    var toggle = document.getElementById("__toc");
+    if (!toggle || toggle.labels.length || toggle.hasAttribute("aria-label")) return;
+    var toc = document.querySelector(".md-nav--secondary[aria-label]");
+    toggle.setAttribute("aria-label", toc ? toc.getAttribute("aria-label") : "Table of contents");
+  }
+
   function everyPage() {
     focusableTerms();
     clearButton();
     nameSearchDialog();
+    nameSearchFrame();
+    nameTocToggle();
   }
 
   registerServiceWorker();

@@ -169,6 +169,7 @@ def test_data_payloads_in_a_chapter_show_as_text_and_never_run(
     page.get_by_text("Show the numbers as a table").click()
     expect_text(page, ".course-chart-table table", "CHART-NAME", IMG, JINJA)
     expect_text(page, ".admonition.danger", "FLAG-EMERGENCY", SCRIPT, IMG, JINJA)
+    expect_text(page, ".admonition.danger", "FLAG-ACTION", "FLAG-SUMMARY", MARKDOWN_LINK, "FLAG-SOON-SUMMARY")
     assert_nothing_ran(page, dialogs)
 
 
@@ -196,6 +197,11 @@ PAGES = [
     ("glossary.html", "dl.course-glossary dd:has-text('GLOSS-DEFINITION')", [SCRIPT, IMG, SVG, JINJA, "click me"]),
     ("red-flags.html", "article ul", ["FLAG-EMERGENCY", SCRIPT, IMG, JINJA]),
     ("red-flags.html", "article ul >> nth=1", ["FLAG-URGENT", IMG, MARKDOWN_LINK, JINJA]),
+    ("red-flags.html", "article ul >> nth=2", ["FLAG-CLINICIAN", IMG, JINJA]),
+    ("red-flags.html", "article ul >> nth=3", ["FLAG-SOON", IMG, JINJA]),
+    ("red-flags.html", "article p:has-text('FLAG-ACTION')", [SCRIPT, JINJA]),
+    ("red-flags.html", "article p:has-text('FLAG-URGENT-ACTION')", [IMG, JINJA]),
+    ("red-flags.html", "article p:has-text('FLAG-LEAD')", [SCRIPT, MARKDOWN_LINK, JINJA]),
 ]
 
 

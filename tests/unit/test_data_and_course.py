@@ -46,11 +46,75 @@ findings:
     values: [29, 31, 33]
 """
 
+ICON_ARRAYS = """\
+prt-trial:
+  title: Pain-free after treatment
+  outcome: were pain-free
+  source: raja-2020
+  groups:
+    - {label: Therapy, people: 50, events: 33}
+    - {label: Usual care, people: 50, events: 5}
+"""
+
 RED_FLAGS = """\
 emergency:
-  - Numbness around your genitals.
+  heading: "Emergency: get help now"
+  action: "Call your emergency number now if you have back pain with any of these:"
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - Numbness around your genitals.
+    - lead: "A sign of a burst blood vessel:"
+      sources: [raja-2020]
+      signs:
+        - Sudden, severe pain in your tummy.
 urgent:
-  - A fever.
+  heading: "Urgent: see a doctor the same or next day"
+  action: "See a doctor the same or next day if you have back pain with any of these:"
+  summary: Signs such as a fever.
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - A fever.
+clinicians:
+  heading: What a clinician looks for
+  action: "A clinician also asks about these:"
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - You have ever injected drugs.
+soon:
+  heading: See a doctor within days to weeks
+  action: "See a doctor within days to weeks if:"
+  summary: Pain that is not getting better.
+  parts:
+    - sources: [raja-2020]
+      signs:
+        - Your pain is not getting better after a few weeks.
+"""
+
+RED_FLAGS_PAGE = """\
+---
+title: Red flags
+---
+
+# Red flags
+
+## Emergency: get help now
+
+{{ red_flags("emergency") }}
+
+## Urgent: see a doctor the same or next day
+
+{{ red_flags("urgent") }}
+
+### What a clinician looks for
+
+{{ red_flags("clinicians") }}
+
+## See a doctor within days to weeks
+
+{{ red_flags("soon") }}
 """
 
 CHAPTER = """\
@@ -63,6 +127,7 @@ key_points:
   - A point.
 minutes: 2
 reviewed: 2026-11-23
+clinical_review: pending
 ---
 
 # A chapter
@@ -139,6 +204,7 @@ DATA = [
             "data/glossary.yml": GLOSSARY,
             "data/brinjikji-2015.yml": FINDINGS,
             "data/red-flags.yml": RED_FLAGS,
+            "docs/red-flags.md": RED_FLAGS_PAGE,
         },
         [],
     ),
@@ -270,10 +336,148 @@ DATA = [
         },
         ["data/brinjikji-2015.yml:1: `source` names `brinjikji-2015a`, which is not in data/references.yml"],
     ),
+    ("icon arrays valid", {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS}, []),
     (
-        "red flags with an empty urgent list",
-        {"data/red-flags.yml": "emergency:\n  - Numbness.\nurgent: []\n"},
-        ["data/red-flags.yml:3: `urgent` needs at least 1 item"],
+        "icon array: more events than people in a group",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("events: 5}", "events: 60}")},
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial', group 'Usual care': `events` is 60, more than the 50 "
+            "`people` in the group; `events` counts the people in the group with the result"
+        ],
+    ),
+    (
+        "icon array: source not in the references, with a suggestion",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("raja-2020", "raja-2021")},
+        [
+            "data/icon-arrays.yml:4: icon array 'prt-trial': `source` names `raja-2021`, which is not in "
+            "data/references.yml (did you mean `raja-2020`?); add it there first"
+        ],
+    ),
+    (
+        "icon array: a group of no people",
+        {
+            "data/references.yml": REFERENCES,
+            "data/icon-arrays.yml": ICON_ARRAYS.replace("people: 50, events: 5", "people: 0, events: 0"),
+        },
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial', group 'Usual care': `people` must be 1 or more, "
+            "not the number 0"
+        ],
+    ),
+    (
+        "icon array: events written as a percentage",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("events: 33}", "events: 66%}")},
+        [
+            "data/icon-arrays.yml:6: icon array 'prt-trial', group 'Therapy': `events` must be a whole number "
+            "without quotes, like `2020`, not '66%'"
+        ],
+    ),
+    (
+        "icon array: two groups with one label",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("Usual care", "Therapy")},
+        [
+            "data/icon-arrays.yml:7: icon array 'prt-trial': two groups are called 'Therapy'; "
+            "give each group its own label"
+        ],
+    ),
+    (
+        "icon array: missing outcome, and a misspelt key",
+        {"data/references.yml": REFERENCES, "data/icon-arrays.yml": ICON_ARRAYS.replace("  outcome:", "  outcom:")},
+        [
+            "data/icon-arrays.yml:1: icon array 'prt-trial': missing `outcome`; add `outcome:` with what the "
+            'people with the result did, completing "66 out of 100 people ...", like `were pain-free`',
+            "data/icon-arrays.yml:3: icon array 'prt-trial': unknown key `outcom`; did you mean `outcome`? "
+            "allowed keys here: groups, outcome, source, title",
+        ],
+    ),
+    (
+        "red flags: a part with an empty list of signs",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("        - A fever.\n", "        []\n"),
+        },
+        ["data/red-flags.yml:18: `urgent`, part 1: `signs` needs at least 1 item"],
+    ),
+    (
+        "red flags: the whole `soon` list missing",
+        {"data/references.yml": REFERENCES, "data/red-flags.yml": RED_FLAGS.split("soon:")[0]},
+        [
+            "data/red-flags.yml:1: missing `soon`; add `soon:` with the signs that need a doctor within days to "
+            "weeks (`heading:`, `action:`, `summary:`, `parts:`)"
+        ],
+    ),
+    (
+        "red flags: the old layout (a plain list of signs under `urgent`)",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.split("urgent:")[0] + "urgent:\n  - A fever.\n",
+        },
+        [
+            "data/red-flags.yml:1: missing `clinicians`; add `clinicians:` with the red flags a clinician looks for "
+            "(`heading:`, `action:`, `parts:`)",
+            "data/red-flags.yml:1: missing `soon`; add `soon:` with the signs that need a doctor within days to "
+            "weeks (`heading:`, `action:`, `summary:`, `parts:`)",
+            "data/red-flags.yml:12: `urgent`: each red-flag list must be a block of `key: value` lines, not a list",
+        ],
+    ),
+    (
+        "red flags: `sign:` typed for `signs:`",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace(
+                "      signs:\n        - A fever.", "      sign:\n        - A fever."
+            ),
+        },
+        [
+            "data/red-flags.yml:17: `urgent`, part 1: missing `signs`; add `signs:` followed by the signs, each on "
+            "its own line starting with `- `",
+            "data/red-flags.yml:18: `urgent`, part 1: unknown key `sign`; did you mean `signs`? allowed keys here: "
+            "lead, signs, sources",
+        ],
+    ),
+    (
+        "red flags: `urgent` without the line for the reminder box",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("  summary: Signs such as a fever.\n", ""),
+        },
+        [
+            "data/red-flags.yml:12: `urgent`: missing `summary`; add `summary:` with one line about these signs for "
+            "the reminder box on chapters"
+        ],
+    ),
+    (
+        "red flags: the same sign on two lists",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("- You have ever injected drugs.", "- A  fever."),
+        },
+        [
+            "data/red-flags.yml:26: `clinicians`, part 1: the sign 'A  fever.' is also on line 19; keep each sign "
+            "in one list only"
+        ],
+    ),
+    (
+        "red flags: a part's source not in the references",
+        {"data/references.yml": REFERENCES, "data/red-flags.yml": RED_FLAGS.replace("[raja-2020]", "[raja-2021]", 1)},
+        [
+            "data/red-flags.yml:5: `emergency`, part 1: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+            "add it to data/references.yml first"
+        ],
+    ),
+    (
+        "red flags: a heading the red-flags page does not have (the reminder box links to it)",
+        {
+            "data/references.yml": REFERENCES,
+            "data/red-flags.yml": RED_FLAGS.replace("heading: What a clinician", "heading: What clinicians"),
+            "docs/red-flags.md": RED_FLAGS_PAGE,
+        },
+        [
+            "data/red-flags.yml:21: `clinicians`: the heading 'What clinicians looks for' is not on docs/red-flags.md "
+            "(did you mean `what-a-clinician-looks-for`?); write it as a heading there, or copy a heading from there: "
+            "emergency-get-help-now, urgent-see-a-doctor-the-same-or-next-day, what-a-clinician-looks-for, "
+            "see-a-doctor-within-days-to-weeks"
+        ],
     ),
 ]
 
@@ -306,47 +510,88 @@ COURSE = [
     (
         'quiz("nope"): no such bank',
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("nope")')},
-        ['docs/chapter.md:22: unknown quiz "nope": there is no quiz/nope.yml; banks: chapter'],
+        ['docs/chapter.md:23: unknown quiz "nope": there is no quiz/nope.yml; banks: chapter'],
     ),
     (
         'quiz("chapterr"): a typo, with a suggestion',
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', 'quiz("chapterr")')},
         [
-            'docs/chapter.md:22: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
+            'docs/chapter.md:23: unknown quiz "chapterr": there is no quiz/chapterr.yml (did you mean `chapter`?); '
             "banks: chapter"
         ],
     ),
     (
+        'icon_array("prt-trail"): no such icon array, with a suggestion',
+        {
+            "data/icon-arrays.yml": ICON_ARRAYS,
+            "docs/index.md": INDEX + '\n{{ icon_array("prt-trail") }}\n',
+        },
+        [
+            'docs/index.md:9: unknown icon array "prt-trail": there is no `prt-trail:` in data/icon-arrays.yml '
+            "(did you mean `prt-trial`?); icon arrays: prt-trial"
+        ],
+    ),
+    (
+        "icon_array() without data/icon-arrays.yml, and without an id",
+        {"docs/index.md": INDEX + '\n{{ icon_array("prt-trial") }}\n\n{{ icon_array() }}\n'},
+        [
+            "docs/index.md:9: `icon_array` needs data/icon-arrays.yml, which does not exist",
+            'docs/index.md:11: `icon_array` takes 1 argument, like {{ icon_array("prt-trial") }}',
+        ],
+    ),
+    (
+        "the same icon array twice on one page",
+        {
+            "data/icon-arrays.yml": ICON_ARRAYS,
+            "docs/index.md": INDEX + '\n{{ icon_array("prt-trial") }}\n\n{{ icon_array("prt-trial") }}\n',
+        },
+        ['docs/index.md:11: icon array "prt-trial" is already on this page (line 9); show it once'],
+    ),
+    (
+        "a chapter with a clinical_review that is neither pending nor who and when",
+        {"docs/chapter.md": CHAPTER.replace("clinical_review: pending", "clinical_review: yes")},
+        [
+            "docs/chapter.md:10: `clinical_review` must be `clinical_review: pending`, or "
+            "`clinical_review: {by: \"Name, role\", date: 2027-01-31}`, not 'yes'"
+        ],
+    ),
+    (
+        "a chapter without clinical_review",
+        {"docs/chapter.md": CHAPTER.replace("clinical_review: pending\n", "")},
+        ["docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: clinical_review"],
+    ),
+    (
         "quiz() without a slug",
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz()")},
-        ['docs/chapter.md:22: `quiz` takes 1 argument, like {{ quiz("red-flags") }}'],
+        ['docs/chapter.md:23: `quiz` takes 1 argument, like {{ quiz("red-flags") }}'],
     ),
     (
         "quiz(slug) with a variable, not quoted text",
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz(slug)")},
         [
-            'docs/chapter.md:22: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
-            "docs/chapter.md:22: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
-            "key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references",
+            'docs/chapter.md:23: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
+            "docs/chapter.md:23: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
+            "icon_array, key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references, "
+            "review_status",
         ],
     ),
     (
         'cite("missing-key")',
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("missing-key")')},
-        ["docs/chapter.md:18: unknown reference `missing-key`; add it to data/references.yml first"],
+        ["docs/chapter.md:19: unknown reference `missing-key`; add it to data/references.yml first"],
     ),
     (
         'cite("raja-2021"): a typo, with a suggestion',
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', 'cite("raja-2020", "raja-2021")')},
         [
-            "docs/chapter.md:18: unknown reference `raja-2021` (did you mean `raja-2020`?); "
+            "docs/chapter.md:19: unknown reference `raja-2021` (did you mean `raja-2020`?); "
             "add it to data/references.yml first"
         ],
     ),
     (
         "cite() with no key",
         {"docs/chapter.md": CHAPTER.replace('cite("raja-2020")', "cite()")},
-        ['docs/chapter.md:18: cite() needs at least one reference key, like cite("ashar-2022")'],
+        ['docs/chapter.md:19: cite() needs at least one reference key, like cite("ashar-2022")'],
     ),
     (
         "bank `sources: [raja-2020, missing]`",
@@ -376,7 +621,7 @@ COURSE = [
         {"docs/chapter.md": '---\ntitle: A chapter\n---\n\n# A chapter\n\n{{ quiz("chapter") }}\n'},
         [
             "docs/chapter.md:1: a chapter (a page with a quiz) needs front matter: objectives, key_points, minutes, "
-            "reviewed",
+            "reviewed, clinical_review",
             "docs/chapter.md:5: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
             "docs/chapter.md:5: a chapter needs `{{ learning_objectives() }}` (minutes to read, review date and "
             "the chapter's objectives)",
@@ -387,7 +632,7 @@ COURSE = [
     (
         "a bank used on two pages",
         {"docs/other.md": CHAPTER.replace("A chapter", "Another chapter")},
-        ['docs/other.md:22: quiz "chapter" is already on docs/chapter.md; each bank is used once'],
+        ['docs/other.md:23: quiz "chapter" is already on docs/chapter.md; each bank is used once'],
     ),
     (
         "a page without a title",
@@ -395,11 +640,11 @@ COURSE = [
         ["docs/index.md:1: front matter needs `title:`"],
     ),
     (
-        'red_flags("soon") without data/red-flags.yml',
-        {"docs/index.md": INDEX + '\n{{ red_flags("soon") }}\n'},
+        'red_flags("later") without data/red-flags.yml',
+        {"docs/index.md": INDEX + '\n{{ red_flags("later") }}\n'},
         [
             "docs/index.md:9: `red_flags` needs data/red-flags.yml, which does not exist",
-            'docs/index.md:9: red_flags() takes "emergency" or "urgent", not "soon"',
+            'docs/index.md:9: red_flags() takes one of "emergency", "urgent", "clinicians", "soon", not "later"',
         ],
     ),
     (
@@ -433,6 +678,56 @@ def test_page_ids_include_what_macros_add(tmp_path: Path) -> None:
     assert course.problems == []
     assert course.page_ids("chapter.md") == {"a-chapter", "pain-is-a-protector", "quiz-chapter"}
     assert course.page_ids("references.md") == {"references", "raja-2020"}
+
+
+# ---------------------------------------------------------------- red-flag macros
+
+RED_FLAGS_URGENT = """\
+**See a doctor the same or next day if you have back pain with any of these:**
+
+- A fever\\.
+
+<span class="course-flag-source">Source: <span class="course-cite">([Raja 2020](references.md#raja-2020 \
+"The revised IASP definition of pain"))</span></span>"""
+
+RED_FLAGS_EMERGENCY_TAIL = """\
+A sign of a burst blood vessel:
+
+- Sudden, severe pain in your tummy\\.
+
+<span class="course-flag-source">Source: <span class="course-cite">([Raja 2020](references.md#raja-2020 \
+"The revised IASP definition of pain"))</span></span>"""
+
+RED_FLAGS_SUMMARY = """\
+!!! danger "Warning signs: when to get help"
+
+    **[Emergency: get help now](../red-flags.md#emergency-get-help-now)**. \
+Call your emergency number now if you have back pain with any of these:
+
+    - Numbness around your genitals\\.
+    - Sudden, severe pain in your tummy\\.
+
+    **[Urgent: see a doctor the same or next day](../red-flags.md#urgent-see-a-doctor-the-same-or-next-day)**. \
+Signs such as a fever\\.
+
+    **[See a doctor within days to weeks](../red-flags.md#see-a-doctor-within-days-to-weeks)**. \
+Pain that is not getting better\\.
+
+    [See all the warning signs](../red-flags.md)."""
+
+
+def test_red_flag_lists_and_the_reminder_box_come_from_the_data(tmp_path: Path) -> None:
+    from macros import content
+
+    files = {**BASE, "data/red-flags.yml": RED_FLAGS, "docs/red-flags.md": RED_FLAGS_PAGE}
+    course = Course.load(root=make_site(tmp_path, files))
+    assert course.problems == []
+    flags = course.model("red_flags")
+    # each list: what to do (bold), then each part's lead, signs and sources
+    assert content.red_flags(flags, "urgent", course.references, "red-flags.md") == RED_FLAGS_URGENT
+    assert content.red_flags(flags, "emergency", course.references, "red-flags.md").endswith(RED_FLAGS_EMERGENCY_TAIL)
+    # the box on a chapter in a sub-folder: every emergency sign, one line for each other tier, links to the headings
+    assert content.red_flags_summary(flags, "part/chapter.md") == RED_FLAGS_SUMMARY
 
 
 # ---------------------------------------------------------------- links
@@ -519,6 +814,23 @@ def test_every_glossary_see_resolves(course: Course) -> None:
     assert len(ids) == len(terms)
     for term in terms:
         assert set(term.see) <= ids, term.term
+
+
+def test_the_reminder_box_stays_in_step_with_the_red_flag_data(course: Course) -> None:
+    from macros import content
+    from macros.data import slug
+
+    flags = course.model("red_flags")
+    box = content.red_flags_summary(flags, "how-it-is-treated.md")
+    signs = [line.strip() for line in box.splitlines() if line.strip().startswith("- ")]
+    assert signs == [f"- {content.markdown_literal(sign)}" for sign in flags.emergency.signs]
+    assert len(signs) >= 10  # both legs, wiping, the aneurysm signs ... (evidence brief §6)
+    headings = course.pages["red-flags.md"].headings
+    for name in ("emergency", "urgent", "soon"):
+        anchor = slug(getattr(flags, name).heading)
+        assert f"(red-flags.md#{anchor})" in box and anchor in headings, name
+    for name in ("urgent", "soon"):
+        assert content.markdown_literal(getattr(flags, name).summary) in box, name
 
 
 def test_every_bank_is_the_quiz_of_the_page_with_its_slug(course: Course) -> None:

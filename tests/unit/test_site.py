@@ -16,11 +16,13 @@ from macros.data import Reference
 from macros.site import BLOCKS, BUILTIN_NAMES, CHAPTER_KEYS, FRONT_MATTER, heading_id, read_page
 
 KNOWN = set(MACROS) | BUILTIN_NAMES
-ALLOWED_FRONT_MATTER = "title, description, objectives, key_points, minutes, reviewed, reading_level, hide"
+ALLOWED_FRONT_MATTER = (
+    "title, description, objectives, key_points, minutes, reviewed, clinical_review, reading_level, hide"
+)
 ALLOWED_BLOCKS = "note, tip, warning, danger, example, question"
 MACRO_LIST = (
-    "cite, findings_chart, glossary, key_points_summary, learning_objectives, quiz, red_flags, "
-    "red_flags_summary, references"
+    "cite, findings_chart, glossary, icon_array, key_points_summary, learning_objectives, quiz, red_flags, "
+    "red_flags_summary, references, review_status"
 )
 HAND_ID = "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text"
 # The extensions in mkdocs.yml that change what a heading becomes.
@@ -97,8 +99,10 @@ key_points:
   - A point.
 minutes: 3
 reviewed: 2026-11-23
+clinical_review: pending
 ---
 """
+REVIEW_FORMS = '`clinical_review: pending`, or `clinical_review: {by: "Name, role", date: 2027-01-31}`'
 
 # (case, page text, the exact problems reported)
 # fmt: off
@@ -193,6 +197,55 @@ PAGES = [
             "docs/x.md:3: front matter: `2026-11-31` looks like a date but is not a real one; fix the date, "
             "or put it in quotes if it is meant as text"
         ],
+    ),
+    (
+        "clinical_review signed off, with who and when: clean",
+        "---\n"
+        "title: T\n"
+        "clinical_review: {by: 'Sam Lee, physiotherapist', date: 2027-01-31}\n"
+        "---\n",
+        [],
+    ),
+    (
+        "clinical_review as a word other than pending",
+        "---\n"
+        "title: T\n"
+        "clinical_review: done\n"
+        "---\n",
+        [f"docs/x.md:3: `clinical_review` must be {REVIEW_FORMS}, not 'done'"],
+    ),
+    (
+        "clinical_review left empty",
+        "---\n"
+        "title: T\n"
+        "clinical_review:\n"
+        "---\n",
+        [f"docs/x.md:3: `clinical_review` must be {REVIEW_FORMS}, not nothing"],
+    ),
+    (
+        "clinical_review without `by`, and its date in quotes (text, not a date), each at its own line",
+        "---\n"
+        "title: T\n"
+        "clinical_review:\n"
+        "  date: '2027-01-31'\n"
+        "---\n",
+        [
+            "docs/x.md:3: `clinical_review` needs `by:` with the clinician's name and role, "
+            'like `by: "Sam Lee, physiotherapist"`',
+            "docs/x.md:4: `clinical_review` needs `date:` with the day the clinician signed off, "
+            "written YYYY-MM-DD, like `2027-01-31`",
+        ],
+    ),
+    (
+        "clinical_review with a misspelt key",
+        "---\n"
+        "title: T\n"
+        "clinical_review:\n"
+        "  by: Sam Lee, physiotherapist\n"
+        "  date: 2027-01-31\n"
+        "  role: physio\n"
+        "---\n",
+        ["docs/x.md:6: `clinical_review` has an unknown key `role`; it takes `by` and `date` only"],
     ),
     (
         "objectives as one sentence, not a list",
@@ -363,7 +416,8 @@ def test_front_matter_is_read(tmp_path: Path) -> None:
     assert page.meta["objectives"] == ["Do a thing."]
     assert page.meta["minutes"] == 3
     assert page.meta["reviewed"] == datetime.date(2026, 11, 23)
-    assert page.title_line == 12
+    assert page.meta["clinical_review"] == "pending"
+    assert page.title_line == 13
 
 
 def test_windows_line_endings_read_like_unix_ones(tmp_path: Path) -> None:
@@ -373,7 +427,7 @@ def test_windows_line_endings_read_like_unix_ones(tmp_path: Path) -> None:
     windows = read(tmp_path, text.replace("\n", "\r\n").encode("utf-8"))
     assert windows.meta == unix.meta
     assert windows.headings == unix.headings == {"part-one": "Part one"}
-    assert windows.title_line == unix.title_line == 12
+    assert windows.title_line == unix.title_line == 13
     assert windows.problems == unix.problems == []
 
 
