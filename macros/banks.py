@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .yamlfile import SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
-QUESTION_TYPES = ("single", "multiple", "true-false")
+QUESTION_TYPES = ("single", "multiple", "true-false", "classify")
 
 # ---------------------------------------------------------------- models
 
@@ -70,7 +70,32 @@ class TrueFalseQuestion(_Question):
     feedback: Text = Field(description="Why the other answer is wrong. Markdown allowed.")
 
 
-Question = Annotated[SingleQuestion | MultipleQuestion | TrueFalseQuestion, Field(discriminator="type")]
+class Category(_Strict):
+    """One place a statement can go, such as "Emergency now"."""
+
+    id: Slug = Field(description="Short id the statements name in `category`, unique in the question.")
+    text: Text = Field(description="What the reader sees: a few words. Markdown allowed.")
+
+
+class Statement(_Strict):
+    """One statement the reader puts in a category."""
+
+    text: Text = Field(description="What the reader sees. Markdown allowed.")
+    category: Slug = Field(description="The `id` of the category it belongs in.")
+    feedback: Text = Field(description="Why it belongs there (shown when it is put elsewhere). Markdown allowed.")
+
+
+class ClassifyQuestion(_Question):
+    """Put each statement in one of two to four categories."""
+
+    type: Literal["classify"]
+    categories: list[Category] = Field(min_length=2, max_length=4)
+    statements: list[Statement] = Field(min_length=2, max_length=10)
+
+
+Question = Annotated[
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | ClassifyQuestion, Field(discriminator="type")
+]
 _QUESTION = TypeAdapter(Question)
 
 
@@ -83,7 +108,13 @@ class Bank(_Strict):
 
 
 def option_list(question: Any) -> list[Option]:
-    """The options a reader chooses from; true-false questions get True and False."""
+    """The options a reader chooses from; true-false questions get True and False.
+
+    A classify question has one group of options per statement (see `classify_groups`); here,
+    each statement is one option, "correct" in the sense that every statement has a right place.
+    """
+    if isinstance(question, ClassifyQuestion):
+        return [Option(text=s.text, correct=True, feedback=s.feedback) for s in question.statements]
     if isinstance(question, TrueFalseQuestion):
         wrong = question.feedback
         return [
@@ -99,7 +130,11 @@ def signature(question: Any) -> str:
     Saved progress is ignored when an editor changes the options, so a reader's
     old choice is never shown against new answers.
     """
-    parts = [question.type, *(f"{o.correct}:{o.text}" for o in option_list(question))]
+    if isinstance(question, ClassifyQuestion):
+        parts = [question.type, *(f"{c.id}:{c.text}" for c in question.categories)]
+        parts += [f"{s.category}:{s.text}" for s in question.statements]
+    else:
+        parts = [question.type, *(f"{o.correct}:{o.text}" for o in option_list(question))]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:10]
 
 
@@ -167,7 +202,10 @@ _ALLOWED_KEYS = {
     "single": sorted(SingleQuestion.model_fields),
     "multiple": sorted(MultipleQuestion.model_fields),
     "true-false": sorted(TrueFalseQuestion.model_fields),
+    "classify": sorted(ClassifyQuestion.model_fields),
     "option": sorted(Option.model_fields),
+    "category": sorted(Category.model_fields),
+    "statement": sorted(Statement.model_fields),
 }
 
 
@@ -178,6 +216,10 @@ def _allowed_keys(location: tuple[Any, ...]) -> list[str]:
 def _where_allowed(location: tuple[Any, ...]) -> str:
     if "options" in location[:-1]:
         return "option"
+    if "categories" in location[:-1]:
+        return "category"
+    if "statements" in location[:-1]:
+        return "statement"
     for step in location:
         if step in QUESTION_TYPES:
             return step
@@ -190,6 +232,9 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
     for index, question in questions:
         where = ("questions", index)
         label = f"question '{question.id}': "
+        if isinstance(question, ClassifyQuestion):
+            yield from _classify_rules(loaded, where, label, question)
+            continue
         if isinstance(question, TrueFalseQuestion):
             continue
         correct = sum(o.correct for o in question.options)
@@ -232,6 +277,49 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
                     loaded.line_of(*where, "options", number),
                     f"{label}wrong option {number + 1} has no `feedback`; add `feedback:` saying why it is wrong",
                 )
+
+
+def _classify_rules(
+    loaded: LoadedBank, where: tuple[Any, ...], label: str, question: ClassifyQuestion
+) -> Iterator[Problem]:
+    """Categories unique (ids and texts); every statement in exactly one known category; statements unique."""
+    ids: dict[str, int] = {}
+    texts: dict[str, int] = {}
+    for number, category in enumerate(question.categories):
+        line = loaded.line_of(*where, "categories", number)
+        if category.id in ids:
+            yield Problem(
+                loaded.display,
+                line,
+                f"{label}categories {ids[category.id] + 1} and {number + 1} have the same id `{category.id}`; "
+                "give each category its own id",
+            )
+        ids.setdefault(category.id, number)
+        same = texts.setdefault(" ".join(category.text.lower().split()), number)
+        if same != number:
+            yield Problem(
+                loaded.display,
+                line,
+                f"{label}categories {same + 1} and {number + 1} have the same text; make each category say "
+                "something different",
+            )
+    seen: dict[str, int] = {}
+    for number, statement in enumerate(question.statements):
+        if statement.category not in ids:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "statements", number, "category"),
+                f"{label}statement {number + 1} names the category `{statement.category}`, which this question "
+                f"does not have; use one of: {', '.join(ids)}",
+            )
+        same = seen.setdefault(" ".join(statement.text.lower().split()), number)
+        if same != number:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "statements", number),
+                f"{label}statements {same + 1} and {number + 1} have the same text; make each statement say "
+                "something different",
+            )
 
 
 def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:

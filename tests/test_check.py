@@ -71,7 +71,7 @@ MISTAKES = {
         "type: singel",
         "bank",
         "quiz/chapter.yml:4: question 'pain-protects': unknown question type `singel`; did you mean `single`? "
-        "use one of: single, multiple, true-false",
+        "use one of: single, multiple, true-false, classify",
     ),
     # two right answers in a one-answer question
     "bank-two-correct-in-single": edit(

@@ -29,7 +29,7 @@ FAILURES = {
     "bad-bank": [
         "quiz/chapter.yml:10: question 'pain-protects': `correct` must be true or false (without quotes), not 'yes'",
         "quiz/chapter.yml:29: question 'scans-tell-all': unknown question type `true-or-false`; "
-        "did you mean `true-false`? use one of: single, multiple, true-false",
+        "did you mean `true-false`? use one of: single, multiple, true-false, classify",
     ],
     # a quiz() call naming a bank that does not exist
     "unknown-slug": [

@@ -24,7 +24,7 @@ from macros.banks import (
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BANKS = sorted((ROOT / "quiz").glob("*.yml"))
 
-TYPES = "single, multiple, true-false"
+TYPES = "single, multiple, true-false, classify"
 SINGLE_KEYS = "explanation, id, learn_more, options, prompt, sources, type"
 TRUE_FALSE_KEYS = "answer, explanation, feedback, id, learn_more, prompt, sources, type"
 OPTION_KEYS = "correct, feedback, text"
