@@ -8,6 +8,7 @@ to fix it, so one run reports them all.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +172,7 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
         problems.extend(explain(display, tree, error, _allowed_keys, _question_label, QUESTION_TYPES))
         valid = list(_valid_questions(data.get("questions")))
     problems.extend(_check_rules(loaded, valid))
+    problems.extend(item_quality(loaded, valid))
     problems.sort(key=lambda p: p.line)
     return loaded
 
@@ -320,6 +322,98 @@ def _classify_rules(
                 f"{label}statements {same + 1} and {number + 1} have the same text; make each statement say "
                 "something different",
             )
+
+
+# ---------------------------------------------------------------- item quality
+# Rules that teach how to write a fair question (CONVENTIONS.md, "Item-quality rules"); each
+# is an error. Two options with the same text are caught by _check_rules above.
+
+MAX_PROMPT_WORDS = 40
+MAX_OPTION_WORDS = 30
+_CATCH_ALL = re.compile(r"^(all|none|both|neither) of (the )?(above|these|them)\b", re.I)
+# "Which is NOT...", "What would you not...", "...all of these except": the question itself asks for the wrong one.
+_NEGATIVE = re.compile(r"\b(?:which|what|who|where|when|how)\b(?:\W+\w+){0,6}?\W+(not|never)\b|\b(except)\b", re.I)
+_EMPHASIS = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|(?<!\*)\*[^*]+\*(?!\*)|(?<!\w)_[^_]+_(?!\w)")
+_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+def words_in(text: str) -> int:
+    """Words a reader reads: Markdown marks and link targets left out."""
+    return len(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+
+
+def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
+    """Catch-all options, unemphasised negative prompts, long prompts and options, and the longest-answer cue."""
+    for index, question in questions:
+        where = ("questions", index)
+        label = f"question '{question.id}': "
+        count = words_in(question.prompt)
+        if count > MAX_PROMPT_WORDS:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "prompt"),
+                f"{label}the prompt has {count} words, over {MAX_PROMPT_WORDS}; ask one short question "
+                "(move the background into the chapter or the explanation)",
+            )
+        if isinstance(question, SingleQuestion | MultipleQuestion):
+            unmarked = _NEGATIVE.search(_EMPHASIS.sub("", question.prompt))
+            if unmarked:
+                word = unmarked.group(1) or unmarked.group(2)
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, "prompt"),
+                    f"{label}the prompt asks in the negative (`{word}`), which readers easily miss; ask it the "
+                    f"positive way, or make the word stand out: **{word.lower()}**",
+                )
+        texts: list[tuple[str, tuple[Any, ...], str]] = []
+        if isinstance(question, SingleQuestion | MultipleQuestion):
+            texts = [("option", ("options", n), o.text) for n, o in enumerate(question.options)]
+        elif isinstance(question, ClassifyQuestion):
+            texts = [("category", ("categories", n), c.text) for n, c in enumerate(question.categories)]
+            texts += [("statement", ("statements", n), st.text) for n, st in enumerate(question.statements)]
+        for kind, place, text in texts:
+            number = place[1] + 1
+            if kind == "option" and _CATCH_ALL.match(_plain(text)):
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, *place),
+                    f"{label}option {number} is '{_plain(text)}', which lets a reader answer without weighing each "
+                    "option; use `type: multiple` (choose all that apply), or write a real option instead",
+                )
+            count = words_in(text)
+            if count > MAX_OPTION_WORDS:
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, *place),
+                    f"{label}{kind} {number} has {count} words, over {MAX_OPTION_WORDS}; say it in fewer words "
+                    "(the why belongs in `feedback` or the explanation)",
+                )
+    yield from _longest_answer_cue(loaded, questions)
+
+
+def _longest_answer_cue(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
+    """The right answer is the single longest option in more than half of the bank's single-choice questions."""
+    singles = [(i, q) for i, q in questions if isinstance(q, SingleQuestion) and sum(o.correct for o in q.options) == 1]
+    cued = []
+    for index, question in singles:
+        lengths = [len(_plain(o.text)) for o in question.options]
+        right = next(n for n, o in enumerate(question.options) if o.correct)
+        if all(lengths[right] > length for n, length in enumerate(lengths) if n != right):
+            cued.append((index, question))
+    if len(cued) * 2 <= len(singles):
+        return
+    for index, question in cued:
+        yield Problem(
+            loaded.display,
+            loaded.line_of("questions", index, "options"),
+            f"question '{question.id}': the right answer is the longest option, as it is in {len(cued)} of this "
+            f"bank's {len(singles)} single-choice questions, so length gives it away; make a wrong option as long "
+            "and as careful, or the right one shorter",
+        )
 
 
 def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:
