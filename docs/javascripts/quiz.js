@@ -9,7 +9,6 @@
   function right(input) { return input.hasAttribute("data-correct"); }
   function why(q, i) { return "<p>" + q.querySelector('.quiz-why [data-option="' + i + '"]').innerHTML + "</p>"; }
 
-  /* A question unanswered (null) or answered ({sel: [input indexes], ok}). */
   function show(q, state, w) {
     var inputs = all(q, "input"), feedback = q.querySelector(".quiz-feedback");
     var answer = q.querySelector(".quiz-answer");
@@ -52,7 +51,6 @@
     root.querySelector(".quiz-score").textContent = store.say(answered === questions.length ? w.all_done : w.so_far, values);
   }
 
-  /* classify: every statement placed; others: a choice. */
   function complete(q, sel) {
     if (q.getAttribute("data-type") !== "classify") return sel.length > 0;
     return all(q, ".quiz-statement").every(function (group) { return !!group.querySelector("input:checked"); });
@@ -64,12 +62,12 @@
     root.classList.add("quiz-live");
     var slug = root.getAttribute("data-quiz"), data = store.read(slug), w = store.words(root).quiz_script || {};
     all(root, "[hidden].quiz-actions, .quiz-footer").forEach(function (el) { el.hidden = false; });
-    /* Glossary words in a choice are no Tab stops. */
+    /* glossary words in a choice: no Tab stop */
     all(root, ".quiz-options abbr").forEach(function (el) { el.tabIndex = -1; });
     all(root, ".quiz-question").forEach(function (q) {
       var saved = data[q.getAttribute("data-qid")];
       if (saved && saved.sig !== q.getAttribute("data-sig")) {
-        delete data[q.getAttribute("data-qid")];  /* the question has changed */
+        delete data[q.getAttribute("data-qid")];
         saved = null;
       }
       show(q, saved && saved.sel ? saved : null, w);
@@ -81,7 +79,7 @@
       var button = event.target.closest("button");
       if (!button || !root.contains(button)) return;
       var q = button.closest(".quiz-question"), qid = q && q.getAttribute("data-qid");
-      data = store.read(slug);  /* another tab may have changed it */
+      data = store.read(slug);
       if (button.classList.contains("quiz-check")) {
         var inputs = all(q, "input"), sel = [];
         inputs.forEach(function (input, i) { if (input.checked) sel.push(i); });
@@ -95,7 +93,7 @@
         show(q, data[qid], w);
         q.querySelector(".quiz-retry").focus();
       } else if (button.classList.contains("quiz-retry")) {
-        /* A wrong answer stays on the review list until answered right. */
+        /* a wrong answer stays on the review list */
         if (data[qid] && !data[qid].ok) data[qid] = { ok: false, sig: data[qid].sig, at: data[qid].at };
         else delete data[qid];
         show(q, null, w);

@@ -9,13 +9,12 @@
     try { return window.localStorage || null; } catch (e) { return null; }
   }
 
-  /* The answers saved for one bank: {question id: answer}. */
   function read(bank) {
     var data = null, s = storage();
     try { data = s && JSON.parse(s.getItem(PREFIX + bank)); } catch (e) { data = null; }
     if (!data || typeof data !== "object") return {};
     if (data.v === VERSION) return data.q && typeof data.q === "object" ? data.q : {};
-    return data.v === undefined ? data : {};  /* version 1 was the map itself; a newer one is left alone */
+    return data.v === undefined ? data : {};  /* v1: the map itself */
   }
 
   function write(bank, answers) {
@@ -23,20 +22,14 @@
     try {
       if (Object.keys(answers).length) s.setItem(PREFIX + bank, JSON.stringify({ v: VERSION, q: answers }));
       else s.removeItem(PREFIX + bank);
-    } catch (e) { /* blocked or full: it just forgets */ }
+    } catch (e) { }
   }
 
-  /* The site's root, from Material's page config. */
-  function siteRoot() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base.replace(/\/?$/, "/"), location.href);
-    } catch (e) {
-      return new URL("./", location.href);
-    }
-  }
+  /* store.js is <root>/javascripts/store.js */
+  var script = document.currentScript, ROOT = new URL(script ? "../" : "./", script ? script.src : location.href);
+  function siteRoot() { return ROOT; }
 
-  /* Saved answers, and the theme's settings (colour choice), keyed by the site's path. */
+  /* Saved answers, and the theme's settings (colour choice) */
   function keys() {
     var found = [], theme = siteRoot().pathname + ".__", s = storage();
     try {
@@ -44,16 +37,15 @@
         var key = s.key(i);
         if (key.indexOf(PREFIX) === 0 || key.indexOf(theme) === 0) found.push(key);
       }
-    } catch (e) { /* blocked */ }
+    } catch (e) { }
     return found;
   }
 
-  /* Remove all of it: how many keys, how many banks. */
   function clear() {
     var all = keys(), banks = 0, s = storage();
     all.forEach(function (key) {
       if (key.indexOf(PREFIX) === 0) banks++;
-      try { s.removeItem(key); } catch (e) { /* blocked */ }
+      try { s.removeItem(key); } catch (e) { }
     });
     return { keys: all.length, banks: banks };
   }
@@ -63,14 +55,12 @@
     try { s.setItem(probe, "1"); s.removeItem(probe); return true; } catch (e) { return false; }
   }
 
-  /* A message with its {placeholders} filled in. */
   function say(text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (all, name) {
       return values && name in values ? values[name] : all;
     });
   }
 
-  /* An element's data-words (data/words/<language>.yml). */
   function words(element) {
     try { return JSON.parse(element.getAttribute("data-words")) || {}; } catch (e) { return {}; }
   }
