@@ -447,6 +447,8 @@ def _sentence(
         hint = f"did you mean `{close[0]}`? " if close else ""
         return f"unknown key `{name}`; {hint}allowed keys here: {', '.join(allowed)}"
     if kind == "missing":
+        if name == "feedback" and "statements" in field_location:
+            return "missing `feedback`; add `feedback:` saying why the statement belongs in its category"
         return f"missing `{name}`; add `{name}:` {_how_to_fill(name)}"
     if kind == "union_tag_invalid":
         given_tag = given.get("type") if isinstance(given, dict) else ctx.get("tag")
@@ -556,6 +558,9 @@ def _how_to_fill(name: str, short: bool = False) -> str:
         "findings": "followed by a list of findings",
         "name": "with the finding's name",
         "values": "with one percentage for each age",
+        "categories": "with a list of two to four categories, each `- id: ...` and `text: ...`",
+        "statements": "with a list of statements, each `- text: ...`, `category: ...` and `feedback: ...`",
+        "category": "with the `id` of the category the statement belongs in",
         "emergency": "followed by a list of signs that need emergency care",
         "urgent": "followed by a list of signs that need advice the same day",
     }.get(name, "with a value")
