@@ -82,6 +82,15 @@ MISTAKES = {
         "quiz/chapter.yml:6: question 'pain-protects': a `single` question needs exactly one correct option, "
         "found 2; keep `correct: true` on one option only, or use `type: multiple`",
     ),
+    # a negative prompt that does not stand out
+    "item-negative-prompt": edit(
+        "quiz/chapter.yml",
+        "prompt: What is pain's main job?",
+        "prompt: Which of these is NOT pain's main job?",
+        "item-quality",
+        "quiz/chapter.yml:5: question 'pain-protects': the prompt asks in the negative (`NOT`), which readers "
+        "easily miss; ask it the positive way, or make the word stand out: **not**",
+    ),
     # a wrong option without feedback
     "bank-wrong-option-without-feedback": edit(
         "quiz/chapter.yml",
