@@ -232,8 +232,8 @@ MISTAKES = {
         "{{ key_point_summary() }}",
         "macro",
         "docs/chapter.md:41: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
-        "use: cite, findings_chart, glossary, key_points_summary, learning_objectives, quiz, red_flags, "
-        "red_flags_summary, references",
+        "use: cite, clear_saved, findings_chart, glossary, key_points_summary, learning_objectives, progress, quiz, "
+        "red_flags, red_flags_summary, references",
         "docs/chapter.md:13: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
     ),
     # a heading id set by hand

@@ -45,8 +45,10 @@ ANSWER_QUIZZES = """(mixed) => {
     const turn = mixed ? number % 3 : 1 + (number % 2);  // 0: unanswered, 1: wrong, 2: right
     if (!turn) return;
     const inputs = [...q.querySelectorAll('input')];
-    if (turn === 2) inputs.filter(i => i.hasAttribute('data-correct')).forEach(i => i.click());
-    else inputs.find(i => !i.hasAttribute('data-correct')).click();
+    // a classify question needs every statement placed: all right, then (for a wrong answer) one moved
+    const right = inputs.filter(i => i.hasAttribute('data-correct'));
+    if (turn === 2 || q.dataset.type === 'classify') right.forEach(i => i.click());
+    if (turn === 1) inputs.find(i => !i.hasAttribute('data-correct')).click();
     q.querySelector('.quiz-check').click();
     if (!q.querySelector('.quiz-feedback').textContent.includes(turn === 2 ? 'Correct.' : 'Not quite.')) {
       throw new Error('no feedback after answering ' + q.id);

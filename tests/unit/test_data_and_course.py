@@ -326,8 +326,9 @@ COURSE = [
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz(slug)")},
         [
             'docs/chapter.md:22: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
-            "docs/chapter.md:22: unknown macro `slug`; macros you can use: cite, findings_chart, glossary, "
-            "key_points_summary, learning_objectives, quiz, red_flags, red_flags_summary, references",
+            "docs/chapter.md:22: unknown macro `slug`; macros you can use: cite, clear_saved, findings_chart, "
+            "glossary, key_points_summary, learning_objectives, progress, quiz, red_flags, red_flags_summary, "
+            "references",
         ],
     ),
     (

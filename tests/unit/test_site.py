@@ -19,7 +19,7 @@ KNOWN = set(MACROS) | BUILTIN_NAMES
 ALLOWED_FRONT_MATTER = "title, description, objectives, key_points, minutes, reviewed, reading_level, hide"
 ALLOWED_BLOCKS = "note, tip, warning, danger, example, question"
 MACRO_LIST = (
-    "cite, findings_chart, glossary, key_points_summary, learning_objectives, quiz, red_flags, "
+    "cite, clear_saved, findings_chart, glossary, key_points_summary, learning_objectives, progress, quiz, red_flags, "
     "red_flags_summary, references"
 )
 HAND_ID = "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text"
