@@ -31,7 +31,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}  # offline buil
 
 _MACROS_PLUGIN = re.compile(r"^  - macros:\n(?:      .*\n)+", re.M)
 _WATCH = re.compile(r"^watch:\n(?:  - .*\n)+", re.M)  # only `mkdocs serve` uses it; it names quiz/, data/, macros/
-_QUIZ_ASSETS = ("  - stylesheets/quiz.css\n", "  - javascripts/quiz.js\n")
+# The quiz's own files (quiz.css, quiz.js) come from overrides/main.html on pages with a quiz only;
+# store.js (saved answers) is listed in mkdocs.yml and goes with them when a variant has no quiz.
+_QUIZ_ASSETS = ("  - javascripts/store.js",)
+_EXTRA_CSS = re.compile(r"^extra_css:\n(?:  - .*\n)+", re.M)
+_EXTRA_JS = re.compile(r"^extra_javascript:\n(?:  - .*\n)+", re.M)
+_CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.M)
 _MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
@@ -104,11 +109,14 @@ def config_text(*, macros: bool = True, quiz_assets: bool = True, nav: bool = Tr
         if count != 1:
             raise RuntimeError("mkdocs.yml: the `- macros:` plugin block was not found")
         text = _WATCH.sub("", text)
+        # The theme override takes its words from data/words/ through the macros plugin; without it, from here.
+        text = _with_words(text)
     if not quiz_assets:
-        for line in _QUIZ_ASSETS:
-            if line not in text:
-                raise RuntimeError(f"mkdocs.yml: `{line.strip()}` was not found")
-            text = text.replace(line, "")
+        for start in _QUIZ_ASSETS:
+            lines = [line for line in text.splitlines(keepends=True) if line.startswith(start)]
+            if len(lines) != 1:
+                raise RuntimeError(f"mkdocs.yml: `{start.strip()}` was not found")
+            text = text.replace(lines[0], "")
     if not nav:
         text = text.split("\nnav:")[0] + "\n"
     if plugins:
@@ -116,6 +124,31 @@ def config_text(*, macros: bool = True, quiz_assets: bool = True, nav: bool = Tr
             raise RuntimeError("mkdocs.yml: no `plugins:` section")
         text = text.replace("\nplugins:\n", "\nplugins:\n" + "".join(f"  - {p}\n" for p in plugins), 1)
     return text
+
+
+def _with_words(text: str) -> str:
+    import json
+
+    from macros.words import load_words, site_language
+
+    words, problems = load_words(ROOT, site_language(ROOT))
+    if problems:
+        raise RuntimeError("\n".join(map(str, problems)))
+    if "\nextra:\n" not in text:
+        raise RuntimeError("mkdocs.yml: no `extra:` section")
+    return text.replace("\nextra:\n", f"\nextra:\n  course_words: {json.dumps(words)}\n", 1)
+
+
+def bare_material_config() -> str:
+    """The project's mkdocs.yml as plain Material: no macros plugin, no theme overrides (custom_dir),
+    no extra CSS or JavaScript. Search, the offline plugin and the iframe-worker shim are kept."""
+    text = config_text(macros=True)
+    for pattern, what in ((_MACROS_PLUGIN, "the `- macros:` plugin block"), (_EXTRA_CSS, "extra_css"),
+                          (_EXTRA_JS, "extra_javascript"), (_CUSTOM_DIR, "custom_dir")):  # fmt: skip
+        text, count = pattern.subn("", text)
+        if count != 1:
+            raise RuntimeError(f"mkdocs.yml: {what} was not found")
+    return _WATCH.sub("", text)
 
 
 def strip_macros(markdown: str) -> str:

@@ -1,4 +1,4 @@
-"""Lighthouse: performance, accessibility, best-practices and SEO scores of three pages, offline.
+"""Lighthouse: our pages beside the same chapter on bare Material, interleaved in one run, offline.
 
 Usage:
     npm ci --prefix bench --ignore-scripts --no-audit --no-fund   # once: Lighthouse 12.8.2 (bench/package-lock.json)
@@ -9,11 +9,16 @@ published (SITE_URL set to the local address, so canonical links and the service
 worker are there), serves it with Python's http.server on 127.0.0.1, and runs
 Lighthouse (mobile, its default: simulated slow 4G and a mid-range phone) with
 Debian's Chromium (CHROME_PATH=/usr/bin/chromium, --headless=new --no-sandbox) on
-the home page, a chapter and the red-flags page. Prints the median of `--runs`
-runs per category, the median load metrics, every audit that errored, every
-audit that did not pass in the last three categories, and any request that left
-127.0.0.1 (there should be none: the site loads nothing from other hosts, and
-Lighthouse 12 fetches nothing itself).
+the home page, a chapter and the red-flags page; and the same chapter and home page
+built on bare Material (no macros plugin, no theme overrides, no extra CSS or
+JavaScript; search, the offline plugin and the iframe-worker shim kept; every
+`{{ ... }}` stripped), served the same way. Runs are interleaved (run 1 of every
+page of both sites, then run 2, ...), so a change in machine load falls on both.
+Prints the median of `--runs` runs per category, ours and bare side by side, the
+median load metrics, every audit that errored, every audit that did not pass in
+the last three categories, and any request that left 127.0.0.1 (there should be
+none: the site loads nothing from other hosts, and Lighthouse 12 fetches nothing
+itself).
 """
 
 from __future__ import annotations
@@ -29,11 +34,23 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench.common import BENCH, CHROMIUM, ROOT, build, heading, median, table
+from bench.common import (
+    BENCH,
+    CHROMIUM,
+    ROOT,
+    bare_material_config,
+    build,
+    heading,
+    median,
+    mkdocs_build,
+    strip_macros,
+    table,
+)
 from tools.localhost import serve
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "index.html", "chapter": "what-is-neuroplastic-pain.html", "red flags": "red-flags.html"}
+BARE = {"home (bare Material)": "index.html", "chapter (bare Material)": "what-is-neuroplastic-pain.html"}
 INSTALL = "npm ci --prefix bench --ignore-scripts --no-audit --no-fund"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = {
@@ -90,6 +107,21 @@ def problems(report: dict, host: str) -> list[str]:
     return found
 
 
+def bare_site(work: Path) -> Path:
+    """The course's pages, macros stripped, built on plain Material (see the module's docstring)."""
+    docs = work / "bare-docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
+    shutil.copytree(ROOT / "docs" / "javascripts" / "vendor", docs / "javascripts" / "vendor")  # the offline shim
+    for page in docs.rglob("*.md"):
+        page.write_text(strip_macros(page.read_text(encoding="utf-8")), encoding="utf-8")
+    root = work / "bare"
+    root.mkdir()
+    shutil.copytree(docs, root / "docs")
+    (root / "mkdocs.yml").write_text(bare_material_config(), encoding="utf-8")
+    mkdocs_build(root, root / "site")
+    return root / "site"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; medians are printed")
@@ -105,24 +137,28 @@ def main(argv: list[str] | None = None) -> int:
     metrics: dict[str, dict[str, list[float]]] = {}
     notes: dict[str, set[str]] = {}
     benchmark: list[float] = []  # Lighthouse's own measure of this machine's CPU speed, per run
+    everything = {**PAGES, **BARE}
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as work:
-        port = free_port()
+        port, bare_port = free_port(), free_port()
         site = Path(work) / "site"
         build(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
-        with serve(site, port) as base:
-            for name, page in PAGES.items():
+        bare = bare_site(Path(work))
+        with serve(site, port) as base, serve(bare, bare_port) as bare_base:
+            for name in everything:
                 scores[name] = {c: [] for c in CATEGORIES}
                 metrics[name] = {m: [] for m in METRICS}
                 notes[name] = set()
-                for number in range(args.runs):
-                    output = Path(work) / f"{page.removesuffix('.html')}-{number + 1}.json"
-                    report = run(f"{base}/{page}", output)
+            for number in range(args.runs):
+                for name, page in everything.items():  # interleaved: every page of both sites in each round
+                    address = bare_base if name in BARE else base
+                    output = Path(work) / f"{name.replace(' ', '-')}-{number + 1}.json"
+                    report = run(f"{address}/{page}", output)
                     for category in CATEGORIES:
                         scores[name][category].append(round((report["categories"][category]["score"] or 0) * 100))
                     for metric in METRICS:
                         value = report["audits"][metric].get("numericValue", 0)
                         metrics[name][metric].append(value / 1000 if metric.endswith("paint") else value)
-                    notes[name].update(problems(report, urlparse(base).netloc))
+                    notes[name].update(problems(report, urlparse(address).netloc))
                     benchmark.append(report["environment"]["benchmarkIndex"])
                     print(f"  {name} run {number + 1}: {[scores[name][c][-1] for c in CATEGORIES]}", flush=True)
         if args.keep:
@@ -130,16 +166,27 @@ def main(argv: list[str] | None = None) -> int:
             for report in Path(work).glob("*.json"):
                 shutil.copy(report, args.keep / report.name)
     print()
-    rows = [[f"{name} ({PAGES[name]})", *(int(median(scores[name][c])) for c in CATEGORIES)] for name in PAGES]
+    rows = [
+        [f"{name} ({everything[name]})", *(int(median(scores[name][c])) for c in CATEGORIES)] for name in everything
+    ]
     table(["page", *CATEGORIES], rows)
     print("\nmedian load metrics (simulated mobile):")
-    rows = [[name, *(median(metrics[name][m]) for m in METRICS)] for name in PAGES]
+    rows = [[name, *(median(metrics[name][m]) for m in METRICS)] for name in everything]
     table(["page", *METRICS.values()], rows)
+    print("\nours against bare Material, same run (median performance; FCP and LCP ratios):")
+    for page in ("home", "chapter"):
+        ours, plain = page, f"{page} (bare Material)"
+        ratio = {m: median(metrics[ours][m]) / max(median(metrics[plain][m]), 1e-9) for m in list(METRICS)[:2]}
+        print(
+            f"  {page}: performance {int(median(scores[ours]['performance']))} against "
+            f"{int(median(scores[plain]['performance']))}; FCP {ratio['first-contentful-paint']:.2f}x, "
+            f"LCP {ratio['largest-contentful-paint']:.2f}x"
+        )
     low, middle, high = min(benchmark), median(benchmark), max(benchmark)
     print(f"Lighthouse's CPU benchmark index of this machine: median {middle:.0f} ({low:.0f} to {high:.0f});")
     print("its 4x mobile CPU slow-down assumes a fast desktop, so a low index lowers the performance score")
     print()
-    for name in PAGES:
+    for name in everything:
         for note in sorted(notes[name]) or ["every audit passed or did not apply; no request left 127.0.0.1"]:
             print(f"{name}: {note}")
     return 0

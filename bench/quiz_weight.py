@@ -4,9 +4,10 @@ Usage:
     python -m bench.quiz_weight              # both parts (builds three small sites, needs Chromium)
     python -m bench.quiz_weight --assets     # only the quiz JavaScript and CSS against the budget
 
-Part 1 prints the bytes of our quiz JavaScript and CSS, raw and gzipped (level 9,
-as a web server or GitHub Pages would send them), and exits 1 if the gzipped
-total is over the budget.
+Part 1 prints the bytes of the JavaScript and CSS a chapter page loads for its quiz
+(quiz.js, quiz.css and store.js), raw and gzipped (level 9, as a web server or GitHub
+Pages would send them), and exits 1 if the gzipped total is over the budget; then
+the same for the progress page (progress.js, quiz.css, store.js), which loads no quiz.js.
 
 Part 2 builds the fixture chapter of tests/sites/good (three questions, one of
 each type) three ways, on the project's own mkdocs.yml and theme, with the same
@@ -64,7 +65,11 @@ from macros.pages import split_front_matter
 from macros.quiz import DEFAULT_TITLE
 from tools.localhost import serve
 
-FILES = ["docs/javascripts/quiz.js", "docs/stylesheets/quiz.css"]
+# What a chapter page loads for its quiz (store.js is the saved-answers script the quiz needs), and
+# what the progress page loads instead of quiz.js. overrides/main.html adds quiz.css and quiz.js to
+# pages with a quiz only, progress.js to the progress page only.
+FILES = ["docs/javascripts/quiz.js", "docs/stylesheets/quiz.css", "docs/javascripts/store.js"]
+PROGRESS_FILES = ["docs/javascripts/progress.js", "docs/stylesheets/quiz.css", "docs/javascripts/store.js"]
 BUDGET = 4 * 1024
 
 FIXTURE = ROOT / "tests" / "sites" / "good"
@@ -83,18 +88,20 @@ KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS"}  # anything el
 # ---------------------------------------------------------------- part 1: our quiz files
 
 
-def assets() -> int:
+def assets(files: list[str] = FILES, budget: bool = True) -> int:
     """Our quiz JavaScript and CSS against the budget; returns the gzipped total."""
     rows = []
     total_raw = total_gz = 0
-    for name in FILES:
+    for name in files:
         data = (ROOT / name).read_bytes()
         rows.append([name, len(data), gzipped(data)])
         total_raw += len(data)
         total_gz += gzipped(data)
-    both = b"".join((ROOT / name).read_bytes() for name in FILES)
-    rows += [["total (two files)", total_raw, total_gz], ["as one stream", len(both), gzipped(both)]]
+    both = b"".join((ROOT / name).read_bytes() for name in files)
+    rows += [[f"total ({len(files)} files)", total_raw, total_gz], ["as one stream", len(both), gzipped(both)]]
     table(["file", "raw", "gzip"], rows)
+    if not budget:
+        return total_gz
     verdict = "within" if total_gz <= BUDGET else "OVER"
     print(f"budget {BUDGET:,} bytes gzipped: {verdict} ({total_gz / BUDGET:.0%} used)")
     return total_gz
@@ -317,8 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assets", action="store_true", help="only our quiz JS and CSS against the budget")
     args = parser.parse_args(argv)
-    heading("Quiz weight: our quiz JavaScript and CSS")
+    heading("Quiz weight: our quiz JavaScript and CSS on a chapter page")
     total_gz = assets()
+    heading("Progress page: its JavaScript and CSS (loaded on that page only)")
+    assets(PROGRESS_FILES, budget=False)
     if not args.assets:
         heading("Quiz weight: one chapter page, ours vs mkdocs-quiz vs no quiz")
         with tempfile.TemporaryDirectory(prefix="bench-weight-") as work:

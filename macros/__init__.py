@@ -22,28 +22,20 @@ def define_env(env):
         configs=env.conf["mdx_configs"],
         jinja=_parser(env.config),
         docs_dir=docs_dir.relative_to(config_dir).as_posix(),
+        language=env.conf["theme"]["language"],
+        nav=env.conf["nav"],
     )
-    course.nav = nav_pages(env.conf["nav"])
     if course.problems:
         count = len(course.problems)
         lines = "\n".join(f"  {problem}" for problem in course.problems)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{lines}")
     # Hover and focus definitions for glossary words on every page (Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = course.glossary_terms()
+    # The theme override (overrides/main.html) takes its words from the same file as the macros.
+    env.conf["extra"]["course_words"] = course.words
     for name, function in course.macros(lambda: env.page).items():
         env.macro(function, name)
     _offline_features(env.conf)
-
-
-def nav_pages(nav) -> list[str]:
-    """The pages of mkdocs.yml's `nav:`, in menu order (none when there is no `nav:`)."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, list):
-        return [page for item in nav for page in nav_pages(item)]
-    if isinstance(nav, dict):
-        return [page for value in nav.values() for page in nav_pages(value)]
-    return []
 
 
 def _offline_features(conf) -> None:

@@ -8,6 +8,7 @@ to fix it, so one run reports them all.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .yamlfile import SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
-QUESTION_TYPES = ("single", "multiple", "true-false")
+QUESTION_TYPES = ("single", "multiple", "true-false", "classify")
 
 # ---------------------------------------------------------------- models
 
@@ -70,7 +71,32 @@ class TrueFalseQuestion(_Question):
     feedback: Text = Field(description="Why the other answer is wrong. Markdown allowed.")
 
 
-Question = Annotated[SingleQuestion | MultipleQuestion | TrueFalseQuestion, Field(discriminator="type")]
+class Category(_Strict):
+    """One place a statement can go, such as "Emergency now"."""
+
+    id: Slug = Field(description="Short id the statements name in `category`, unique in the question.")
+    text: Text = Field(description="What the reader sees: a few words. Markdown allowed.")
+
+
+class Statement(_Strict):
+    """One statement the reader puts in a category."""
+
+    text: Text = Field(description="What the reader sees. Markdown allowed.")
+    category: Slug = Field(description="The `id` of the category it belongs in.")
+    feedback: Text = Field(description="Why it belongs there (shown when it is put elsewhere). Markdown allowed.")
+
+
+class ClassifyQuestion(_Question):
+    """Put each statement in one of two to four categories."""
+
+    type: Literal["classify"]
+    categories: list[Category] = Field(min_length=2, max_length=4)
+    statements: list[Statement] = Field(min_length=2, max_length=10)
+
+
+Question = Annotated[
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | ClassifyQuestion, Field(discriminator="type")
+]
 _QUESTION = TypeAdapter(Question)
 
 
@@ -83,7 +109,13 @@ class Bank(_Strict):
 
 
 def option_list(question: Any) -> list[Option]:
-    """The options a reader chooses from; true-false questions get True and False."""
+    """The options a reader chooses from; true-false questions get True and False.
+
+    A classify question has one group of options per statement (see `classify_groups`); here,
+    each statement is one option, "correct" in the sense that every statement has a right place.
+    """
+    if isinstance(question, ClassifyQuestion):
+        return [Option(text=s.text, correct=True, feedback=s.feedback) for s in question.statements]
     if isinstance(question, TrueFalseQuestion):
         wrong = question.feedback
         return [
@@ -99,7 +131,11 @@ def signature(question: Any) -> str:
     Saved progress is ignored when an editor changes the options, so a reader's
     old choice is never shown against new answers.
     """
-    parts = [question.type, *(f"{o.correct}:{o.text}" for o in option_list(question))]
+    if isinstance(question, ClassifyQuestion):
+        parts = [question.type, *(f"{c.id}:{c.text}" for c in question.categories)]
+        parts += [f"{s.category}:{s.text}" for s in question.statements]
+    else:
+        parts = [question.type, *(f"{o.correct}:{o.text}" for o in option_list(question))]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:10]
 
 
@@ -136,6 +172,7 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
         problems.extend(explain(display, tree, error, _allowed_keys, _question_label, QUESTION_TYPES))
         valid = list(_valid_questions(data.get("questions")))
     problems.extend(_check_rules(loaded, valid))
+    problems.extend(item_quality(loaded, valid))
     problems.sort(key=lambda p: p.line)
     return loaded
 
@@ -167,7 +204,10 @@ _ALLOWED_KEYS = {
     "single": sorted(SingleQuestion.model_fields),
     "multiple": sorted(MultipleQuestion.model_fields),
     "true-false": sorted(TrueFalseQuestion.model_fields),
+    "classify": sorted(ClassifyQuestion.model_fields),
     "option": sorted(Option.model_fields),
+    "category": sorted(Category.model_fields),
+    "statement": sorted(Statement.model_fields),
 }
 
 
@@ -178,6 +218,10 @@ def _allowed_keys(location: tuple[Any, ...]) -> list[str]:
 def _where_allowed(location: tuple[Any, ...]) -> str:
     if "options" in location[:-1]:
         return "option"
+    if "categories" in location[:-1]:
+        return "category"
+    if "statements" in location[:-1]:
+        return "statement"
     for step in location:
         if step in QUESTION_TYPES:
             return step
@@ -190,6 +234,9 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
     for index, question in questions:
         where = ("questions", index)
         label = f"question '{question.id}': "
+        if isinstance(question, ClassifyQuestion):
+            yield from _classify_rules(loaded, where, label, question)
+            continue
         if isinstance(question, TrueFalseQuestion):
             continue
         correct = sum(o.correct for o in question.options)
@@ -232,6 +279,141 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
                     loaded.line_of(*where, "options", number),
                     f"{label}wrong option {number + 1} has no `feedback`; add `feedback:` saying why it is wrong",
                 )
+
+
+def _classify_rules(
+    loaded: LoadedBank, where: tuple[Any, ...], label: str, question: ClassifyQuestion
+) -> Iterator[Problem]:
+    """Categories unique (ids and texts); every statement in exactly one known category; statements unique."""
+    ids: dict[str, int] = {}
+    texts: dict[str, int] = {}
+    for number, category in enumerate(question.categories):
+        line = loaded.line_of(*where, "categories", number)
+        if category.id in ids:
+            yield Problem(
+                loaded.display,
+                line,
+                f"{label}categories {ids[category.id] + 1} and {number + 1} have the same id `{category.id}`; "
+                "give each category its own id",
+            )
+        ids.setdefault(category.id, number)
+        same = texts.setdefault(" ".join(category.text.lower().split()), number)
+        if same != number:
+            yield Problem(
+                loaded.display,
+                line,
+                f"{label}categories {same + 1} and {number + 1} have the same text; make each category say "
+                "something different",
+            )
+    seen: dict[str, int] = {}
+    for number, statement in enumerate(question.statements):
+        if statement.category not in ids:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "statements", number, "category"),
+                f"{label}statement {number + 1} names the category `{statement.category}`, which this question "
+                f"does not have; use one of: {', '.join(ids)}",
+            )
+        same = seen.setdefault(" ".join(statement.text.lower().split()), number)
+        if same != number:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "statements", number),
+                f"{label}statements {same + 1} and {number + 1} have the same text; make each statement say "
+                "something different",
+            )
+
+
+# ---------------------------------------------------------------- item quality
+# Rules that teach how to write a fair question (CONVENTIONS.md, "Item-quality rules"); each
+# is an error. Two options with the same text are caught by _check_rules above.
+
+MAX_PROMPT_WORDS = 40
+MAX_OPTION_WORDS = 30
+_CATCH_ALL = re.compile(r"^(all|none|both|neither) of (the )?(above|these|them)\b", re.I)
+# "Which is NOT...", "What would you not...", "...all of these except": the question itself asks for the wrong one.
+_NEGATIVE = re.compile(r"\b(?:which|what|who|where|when|how)\b(?:\W+\w+){0,6}?\W+(not|never)\b|\b(except)\b", re.I)
+_EMPHASIS = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|(?<!\*)\*[^*]+\*(?!\*)|(?<!\w)_[^_]+_(?!\w)")
+_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+def words_in(text: str) -> int:
+    """Words a reader reads: Markdown marks and link targets left out."""
+    return len(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+
+
+def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
+    """Catch-all options, unemphasised negative prompts, long prompts and options, and the longest-answer cue."""
+    for index, question in questions:
+        where = ("questions", index)
+        label = f"question '{question.id}': "
+        count = words_in(question.prompt)
+        if count > MAX_PROMPT_WORDS:
+            yield Problem(
+                loaded.display,
+                loaded.line_of(*where, "prompt"),
+                f"{label}the prompt has {count} words, over {MAX_PROMPT_WORDS}; ask one short question "
+                "(move the background into the chapter or the explanation)",
+            )
+        if isinstance(question, SingleQuestion | MultipleQuestion):
+            unmarked = _NEGATIVE.search(_EMPHASIS.sub("", question.prompt))
+            if unmarked:
+                word = unmarked.group(1) or unmarked.group(2)
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, "prompt"),
+                    f"{label}the prompt asks in the negative (`{word}`), which readers easily miss; ask it the "
+                    f"positive way, or make the word stand out: **{word.lower()}**",
+                )
+        texts: list[tuple[str, tuple[Any, ...], str]] = []
+        if isinstance(question, SingleQuestion | MultipleQuestion):
+            texts = [("option", ("options", n), o.text) for n, o in enumerate(question.options)]
+        elif isinstance(question, ClassifyQuestion):
+            texts = [("category", ("categories", n), c.text) for n, c in enumerate(question.categories)]
+            texts += [("statement", ("statements", n), st.text) for n, st in enumerate(question.statements)]
+        for kind, place, text in texts:
+            number = place[1] + 1
+            if kind == "option" and _CATCH_ALL.match(_plain(text)):
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, *place),
+                    f"{label}option {number} is '{_plain(text)}', which lets a reader answer without weighing each "
+                    "option; use `type: multiple` (choose all that apply), or write a real option instead",
+                )
+            count = words_in(text)
+            if count > MAX_OPTION_WORDS:
+                yield Problem(
+                    loaded.display,
+                    loaded.line_of(*where, *place),
+                    f"{label}{kind} {number} has {count} words, over {MAX_OPTION_WORDS}; say it in fewer words "
+                    "(the why belongs in `feedback` or the explanation)",
+                )
+    yield from _longest_answer_cue(loaded, questions)
+
+
+def _longest_answer_cue(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
+    """The right answer is the single longest option in more than half of the bank's single-choice questions."""
+    singles = [(i, q) for i, q in questions if isinstance(q, SingleQuestion) and sum(o.correct for o in q.options) == 1]
+    cued = []
+    for index, question in singles:
+        lengths = [len(_plain(o.text)) for o in question.options]
+        right = next(n for n, o in enumerate(question.options) if o.correct)
+        if all(lengths[right] > length for n, length in enumerate(lengths) if n != right):
+            cued.append((index, question))
+    if len(cued) * 2 <= len(singles):
+        return
+    for index, question in cued:
+        yield Problem(
+            loaded.display,
+            loaded.line_of("questions", index, "options"),
+            f"question '{question.id}': the right answer is the longest option, as it is in {len(cued)} of this "
+            f"bank's {len(singles)} single-choice questions, so length gives it away; make a wrong option as long "
+            "and as careful, or the right one shorter",
+        )
 
 
 def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ rewrites, admonitions); HTML where the structure needs ids or SVG.
 from __future__ import annotations
 
 import datetime
+import json
 import posixpath
 import re
 from collections.abc import Sequence
@@ -294,3 +295,20 @@ def _panel(table: FindingsTable, finding: Any, number: int) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# ---------------------------------------------------------------- saved answers
+
+
+def clear_saved(words: dict[str, dict[str, str]]) -> str:
+    """The privacy page's button that clears what the course kept in this browser (course.js and store.js).
+
+    Hidden until the script shows it; the status line announces what was cleared, in the page's language.
+    """
+    clear = words["clear"]
+    data = html_escape(json.dumps(clear, ensure_ascii=False, separators=(",", ":")))
+    return (
+        f'<p><button type="button" class="md-button" data-course-clear data-words="{data}" hidden>'
+        f"{html_escape(clear['button'])}</button></p>\n"
+        '<p class="course-clear-status" data-course-clear-status role="status" aria-live="polite"></p>'
+    )

@@ -22,9 +22,10 @@ from . import content, figures
 from .banks import LoadedBank, load_banks, stray_banks
 from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
-from .quiz import render_quiz
+from .quiz import Chapter, Place, render_progress, render_quiz
 from .render import Renderer
 from .site import BUILTIN_NAMES, CHAPTER_KEYS, Page, read_page
+from .words import Words, load_words, site_language
 from .yamlfile import Problem, line_of
 
 # Macro name -> (what it does, an example). The conventions page lists these.
@@ -55,7 +56,10 @@ MACROS = {
     ),
     "glossary": ("the whole glossary (glossary page only)", "{{ glossary() }}"),
     "references": ("the reference list (references page only)", "{{ references() }}"),
+    "progress": ("every chapter's quiz score and the questions to look at again", "{{ progress() }}"),
+    "clear_saved": ("the button that clears what the course kept in this browser", "{{ clear_saved() }}"),
 }
+PROGRESS_PAGE = "progress.md"
 
 DATA_FILES = {
     "references": ("data/references.yml", References, "a reference key such as `ashar-2022:`", dict),
@@ -74,7 +78,8 @@ class Course:
     data: dict[str, Loaded[Any]] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)  # by src path, e.g. "red-flags.md"
     problems: list[Problem] = field(default_factory=list)
-    nav: list[str] = field(default_factory=list)  # pages in menu order (mkdocs.yml `nav:`), when known
+    words: Words = field(default_factory=dict)
+    menu: list[str] = field(default_factory=list)  # page src paths in menu order (mkdocs.yml nav)
 
     # ------------------------------------------------------------ loading
 
@@ -86,9 +91,13 @@ class Course:
         configs: dict[str, Any] | None = None,
         jinja: jinja2.Environment | None = None,
         docs_dir: str = "docs",
+        language: str | None = None,
+        nav: Any = None,
     ) -> Course:
         course = cls(root=root, renderer=Renderer())
         course._load_data()
+        course.words, problems = load_words(root, language or site_language(root))
+        course.problems.extend(problems)
         extensions = list(extensions)
         configs = dict(configs or {})
         if "abbr" in extensions:
@@ -102,6 +111,7 @@ class Course:
         for path in page_files(docs):
             src = path.relative_to(docs).as_posix()
             course.pages[src] = read_page(path, path.relative_to(root).as_posix(), jinja, known)
+        course.menu = menu_order(nav if nav is not None else _nav_of(root), list(course.pages))
         course._check()
         course.problems.sort(key=lambda p: (p.path, p.line, p.message))
         return course
@@ -364,7 +374,17 @@ class Course:
 
         def quiz(slug: str) -> str:
             page = self.pages.get(src())
-            return render_quiz(slug, self.banks[slug].bank, self.renderer, page.headings if page else {})
+            current_page().meta["course_quiz"] = True  # overrides/main.html loads the quiz's files
+            return render_quiz(
+                slug, self.banks[slug].bank, self.renderer, page.headings if page else {}, self.words, self.place(src())
+            )
+
+        def progress() -> str:
+            current_page().meta["course_progress"] = True  # overrides/main.html loads progress.js
+            return render_progress(self.chapters(src()), self.renderer, self.words)
+
+        def clear_saved() -> str:
+            return content.clear_saved(self.words)
 
         def cite(*keys: str) -> str:
             return content.cite(self.references, keys, src())
@@ -376,7 +396,7 @@ class Course:
 
         def review_status() -> str:
             chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
-            order = {path: number for number, path in enumerate(self.nav)}
+            order = {path: number for number, path in enumerate(self.menu)}
             chapters.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
             return content.review_table(chapters, src())
 
@@ -397,7 +417,40 @@ class Course:
             "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
             "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
             "references": lambda: content.references_list(self.references),
+            "progress": progress,
+            "clear_saved": clear_saved,
         }
+
+    def chapter_pages(self) -> list[str]:
+        """The chapters (pages with a quiz) in menu order, as src paths."""
+        return [src for src in self.menu if src in self.pages and self.quiz_slug(src)]
+
+    def quiz_slug(self, src: str) -> str | None:
+        calls = [c for c in self.pages[src].calls_to("quiz") if c.constant and len(c.args) == 1]
+        return str(calls[0].args[0]) if calls else None
+
+    def place(self, src: str) -> Place | None:
+        """Chapter N of M, and the link to the progress page if the site has one."""
+        chapters = self.chapter_pages()
+        if src not in chapters:
+            return None
+        href = None
+        if PROGRESS_PAGE in self.pages:
+            href = content.link_from(src, PROGRESS_PAGE).removesuffix(".md") + ".html"
+        return Place(chapters.index(src) + 1, len(chapters), href)
+
+    def chapters(self, from_src: str) -> list[Chapter]:
+        """Every chapter with a valid bank, in menu order, with links relative to `from_src`."""
+        found = []
+        for src in self.chapter_pages():
+            slug = self.quiz_slug(src)
+            loaded = self.banks.get(slug or "")
+            if not loaded or not loaded.bank:
+                continue
+            title = self.pages[src].meta.get("title") or slug
+            href = content.link_from(from_src, src).removesuffix(".md") + ".html"
+            found.append(Chapter(slug, str(title), href, loaded.bank))
+        return found
 
     def page_ids(self, src: str) -> set[str]:
         """Every id a built page will have: headings, HTML ids, and what its macros add."""
@@ -417,6 +470,45 @@ class Course:
     def glossary_terms(self) -> dict[str, str]:
         model = self.model("glossary")
         return content.glossary_terms(model) if model else {}
+
+
+def _nav_of(root: Path) -> Any:
+    """`nav:` from a site's mkdocs.yml (None if it has none or cannot be read)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    text = config.read_text(encoding="utf-8")
+    if "\nnav:" not in text:
+        return None
+    try:
+        return YAML(typ="safe").load("nav:" + text.split("\nnav:", 1)[1]).get("nav")
+    except (YAMLError, ValueError, AttributeError):  # a broken mkdocs.yml is reported by MkDocs itself
+        return None
+
+
+def menu_order(nav: Any, pages: list[str]) -> list[str]:
+    """Page src paths in menu order: as `nav:` lists them, or as MkDocs orders pages with no nav
+    (index.md first, then the others by path)."""
+    if not nav:
+        return sorted(pages, key=lambda src: (src != "index.md", src))
+    order: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            if node.endswith(".md") and node not in order:
+                order.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(nav)
+    return order
 
 
 def page_text(page: Page) -> str | None:

@@ -447,6 +447,8 @@ def _sentence(
         hint = f"did you mean `{close[0]}`? " if close else ""
         return f"unknown key `{name}`; {hint}allowed keys here: {', '.join(allowed)}"
     if kind == "missing":
+        if name == "feedback" and "statements" in field_location:
+            return "missing `feedback`; add `feedback:` saying why the statement belongs in its category"
         return f"missing `{name}`; add `{name}:` {_how_to_fill(name)}"
     if kind == "union_tag_invalid":
         given_tag = given.get("type") if isinstance(given, dict) else ctx.get("tag")
@@ -572,6 +574,9 @@ def _how_to_fill(name: str, short: bool = False) -> str:
         "parts": "followed by the signs in parts, each part with `sources:` and `signs:`",
         "signs": "followed by the signs, each on its own line starting with `- `",
         "sources": "with the keys of its sources in data/references.yml, like `[nhs-back-pain]`",
+        "categories": "with a list of two to four categories, each `- id: ...` and `text: ...`",
+        "statements": "with a list of statements, each `- text: ...`, `category: ...` and `feedback: ...`",
+        "category": "with the `id` of the category the statement belongs in",
     }.get(name, "with a value")
 
 

@@ -80,7 +80,7 @@ MISTAKES = {
         "type: singel",
         "bank",
         "quiz/chapter.yml:4: question 'pain-protects': unknown question type `singel`; did you mean `single`? "
-        "use one of: single, multiple, true-false",
+        "use one of: single, multiple, true-false, classify",
     ),
     # two right answers in a one-answer question
     "bank-two-correct-in-single": edit(
@@ -90,6 +90,15 @@ MISTAKES = {
         "bank",
         "quiz/chapter.yml:6: question 'pain-protects': a `single` question needs exactly one correct option, "
         "found 2; keep `correct: true` on one option only, or use `type: multiple`",
+    ),
+    # a negative prompt that does not stand out
+    "item-negative-prompt": edit(
+        "quiz/chapter.yml",
+        "prompt: What is pain's main job?",
+        "prompt: Which of these is NOT pain's main job?",
+        "item-quality",
+        "quiz/chapter.yml:5: question 'pain-protects': the prompt asks in the negative (`NOT`), which readers "
+        "easily miss; ask it the positive way, or make the word stand out: **not**",
     ),
     # a wrong option without feedback
     "bank-wrong-option-without-feedback": edit(
@@ -271,8 +280,8 @@ MISTAKES = {
         "{{ key_point_summary() }}",
         "macro",
         "docs/chapter.md:42: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
-        "use: cite, findings_chart, glossary, icon_array, key_points_summary, learning_objectives, quiz, red_flags, "
-        "red_flags_summary, references, review_status",
+        "use: cite, clear_saved, findings_chart, glossary, icon_array, key_points_summary, learning_objectives, "
+        "progress, quiz, red_flags, red_flags_summary, references, review_status",
         "docs/chapter.md:14: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
     ),
     # a heading id set by hand

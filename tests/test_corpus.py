@@ -71,6 +71,7 @@ def test_the_corpus_covers_each_kind_of_bad_input() -> None:
         "binary files": "binary",
         "oversized files": "oversized",
         "empty files": "empty",
+        "item quality (CONVENTIONS.md, Item-quality rules)": "item-",
     }
     for kind, prefix in kinds.items():
         assert sum(prefix in case for case in CASES) >= 1, kind

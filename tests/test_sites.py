@@ -29,7 +29,7 @@ FAILURES = {
     "bad-bank": [
         "quiz/chapter.yml:10: question 'pain-protects': `correct` must be true or false (without quotes), not 'yes'",
         "quiz/chapter.yml:29: question 'scans-tell-all': unknown question type `true-or-false`; "
-        "did you mean `true-false`? use one of: single, multiple, true-false",
+        "did you mean `true-false`? use one of: single, multiple, true-false, classify",
     ],
     # a quiz() call naming a bank that does not exist
     "unknown-slug": [
@@ -43,7 +43,34 @@ FAILURES = {
     ],
     # a misspelt macro
     "unknown-macro": ["docs/chapter.md:19: unknown macro `citation`; did you mean `cite`?"],
+    # a classify question with two categories of the same text and a statement in no known category
+    "classify-bad": [
+        "quiz/chapter.yml:11: question 'how-soon': categories 1 and 3 have the same text; "
+        "make each category say something different",
+        "quiz/chapter.yml:18: question 'how-soon': statement 2 names the category `same-day`, which this question "
+        "does not have; use one of: now, today, weeks",
+    ],
 }
+
+
+def test_a_classify_bank_builds_with_a_progress_page(tmp_path: Path) -> None:
+    root = prepare_site("classify", tmp_path)
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (root / "site" / "chapter.html").read_text(encoding="utf-8")
+    assert html.count('<fieldset class="quiz-statement"') == 3
+    assert html.count('data-correct=""') == 3 + 1  # one right place per statement, and the true-false answer
+    assert '<p class="quiz-place">Chapter 1 of 2 · <a href="progress.html">your progress</a></p>' in html
+    assert "data-search-exclude" in html
+    assert '<script src="javascripts/quiz.js" defer></script>' in html
+    assert '<link rel="stylesheet" href="stylesheets/print.css" media="print">' in html
+    progress = (root / "site" / "progress.html").read_text(encoding="utf-8")
+    assert progress.count("<tr data-bank=") == 2
+    assert 'href="second.html#quiz-second-pain-protects"' in progress
+    assert '<script src="javascripts/progress.js" defer></script>' in progress
+    assert "javascripts/quiz.js" not in progress
+    index = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "quiz.js" not in index and "quiz.css" not in index and "progress.js" not in index
 
 
 @pytest.mark.parametrize("fixture", sorted(FAILURES))

@@ -30,6 +30,9 @@ from macros.yamlfile import Problem
 # tests/test_check.py (one test per kind) follow this list.
 KINDS = {
     "bank": "a question bank that is not valid: YAML, keys, types, answers, feedback, ids",
+    "item-quality": "a question that breaks an item-quality rule (CONVENTIONS.md): all or none of the above, "
+    "an unemphasised negative prompt, a prompt over 40 words or an option over 30, the right answer longest "
+    "in most single-choice questions",
     "bank-source": "a question's `sources` naming a key that is not in data/references.yml",
     "learn-more": "a question's `learn_more` that is not a heading on its chapter",
     "unused-bank": "a bank that no page shows, or that is not named after its page",

@@ -1,16 +1,15 @@
 /* Small helpers for every page. Safe to run twice; runs after instant navigation.
  * - a glossary word's first use on a page can be focused, so its definition shows;
- * - the privacy page's button clears what the course stored in this browser;
+ * - the privacy page's button clears what the course stored in this browser (through store.js);
  * - over http(s), the service worker (sw.js, written by the build) keeps the
- *   course readable offline. Never on file://, where browsers don't allow it;
+ *   course readable offline, registered after the page has loaded. Never on file://,
+ *   where browsers don't allow it;
  * - two theme controls without a name get one (search's hidden frame on file://,
  *   the table-of-contents toggle on pages without sections). */
 (function () {
   "use strict";
   if (window.courseSite) return;
   window.courseSite = true;
-
-  var QUIZ_PREFIX = "course-quiz:";
 
   /* Only a term's first use on a page joins the Tab order, so keyboard users get
    * each definition once without tabbing through every repeat; all uses show it on hover. */
@@ -25,67 +24,40 @@
     });
   }
 
-  /* The site's root, from Material's page config ("base" is relative to the page). */
-  function siteRoot() {
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base.replace(/\/?$/, "/"), location.href);
-    } catch (e) {
-      return new URL("./", location.href);
-    }
-  }
-
-  /* Every key this course may have stored: quiz progress, and the theme's own
-   * settings (such as the light or dark choice), which it keys by the site's path. */
-  function storedKeys() {
-    var keys = [], themePrefix = siteRoot().pathname + ".__";
-    try {
-      for (var i = 0; i < localStorage.length; i++) {
-        var key = localStorage.key(i);
-        if (key.indexOf(QUIZ_PREFIX) === 0 || key.indexOf(themePrefix) === 0) keys.push(key);
-      }
-    } catch (e) { /* storage blocked: nothing was stored */ }
-    return keys;
-  }
-
+  /* The privacy page's button clears everything through store.js; its words sit in its data-words. */
   function clearButton() {
-    var button = document.querySelector("[data-course-clear]");
-    if (!button || button.hasAttribute("data-ready")) return;
+    var button = document.querySelector("[data-course-clear]"), store = window.courseStore;
+    if (!button || !store || button.hasAttribute("data-ready")) return;
     button.setAttribute("data-ready", "");
     button.hidden = false;
-    var status = document.querySelector("[data-course-clear-status]");
+    var status = document.querySelector("[data-course-clear-status]"), w = store.words(button);
     button.addEventListener("click", function () {
-      var keys = storedKeys(), quizzes = 0;
-      keys.forEach(function (key) {
-        if (key.indexOf(QUIZ_PREFIX) === 0) quizzes++;
-        try { localStorage.removeItem(key); } catch (e) { /* blocked */ }
-      });
-      if (status) {
-        if (!keys.length) {
-          status.textContent = "There was nothing to clear: this browser holds nothing from this course.";
-        } else {
-          status.textContent = (quizzes
-            ? "Done. Your saved answers for " + quizzes + (quizzes === 1 ? " quiz were" : " quizzes were") + " cleared."
-            : "Done. There were no saved quiz answers; your colour choice was cleared.") +
-            " Nothing from this course is left in this browser.";
-        }
-      }
+      var cleared = store.clear();
+      if (!status) return;
+      if (!cleared.keys) { status.textContent = w.nothing; return; }
+      status.textContent = (cleared.banks
+        ? store.say(cleared.banks === 1 ? w.quizzes_one : w.quizzes_other, { count: cleared.banks })
+        : w.theme_only) + " " + w.all_gone;
     });
   }
 
   /* The build names its service worker in a <meta> tag; `mkdocs serve` writes none. */
   function registerServiceWorker() {
-    var meta = document.querySelector('meta[name="course-service-worker"]');
-    if (!meta || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var meta = document.querySelector('meta[name="course-service-worker"]'), store = window.courseStore;
+    if (!meta || !store || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
     var script = new URL(meta.getAttribute("content"), location.href);
-    navigator.serviceWorker.register(script.href, { scope: siteRoot().pathname })
+    navigator.serviceWorker.register(script.href, { scope: store.siteRoot().pathname })
       .catch(function () { /* not allowed here (e.g. private mode): the site works online as usual */ });
   }
 
-  /* Material's search box is a dialog without a name; screen readers announce this one. */
+  /* Material's search box is a dialog without a name; screen readers announce this one
+   * (the name is in the notice's data-search-label, from data/words/<language>.yml). */
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this course");
+    var label = document.querySelector("[data-search-label]");
+    if (dialog && label && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", label.getAttribute("data-search-label"));
+    }
   }
 
   /* On file:// the iframe-worker shim runs search in a hidden <iframe> it adds to the
@@ -114,7 +86,9 @@
     nameTocToggle();
   }
 
-  registerServiceWorker();
+  /* After the page has loaded, so that the service worker's downloads never compete with it. */
+  if (document.readyState === "complete") registerServiceWorker();
+  else window.addEventListener("load", registerServiceWorker);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(everyPage);
   } else if (document.readyState === "loading") {

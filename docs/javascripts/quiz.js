@@ -1,26 +1,15 @@
-/* Self-check quizzes. The HTML works without this script (answers sit in closed
- * <details>); this turns each quiz interactive. Progress is kept in localStorage
- * under the bank and question ids, and the quiz still works where storage fails.
- * Runs on every page change with Material's instant navigation (document$), and
- * is safe to load or run twice. */
+/* Self-check quizzes: the HTML works without this (answers in closed <details>). Saves through
+ * store.js; words from data-words. Runs on every page (document$); safe to run twice. */
 (function () {
   "use strict";
   if (window.courseQuiz) return;
-  var PREFIX = "course-quiz:";
+  var store = window.courseStore;
 
-  function load(slug) {
-    try { return JSON.parse(localStorage.getItem(PREFIX + slug)) || {}; } catch (e) { return {}; }
-  }
-  function save(slug, data) {
-    try {
-      if (Object.keys(data).length) localStorage.setItem(PREFIX + slug, JSON.stringify(data));
-      else localStorage.removeItem(PREFIX + slug);
-    } catch (e) { /* storage blocked or full: the quiz works, it just forgets */ }
-  }
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function right(input) { return input.hasAttribute("data-correct"); }
+  function why(q, i) { return "<p>" + q.querySelector('.quiz-why [data-option="' + i + '"]').innerHTML + "</p>"; }
 
-  /* Show one question as unanswered (state null) or answered ({sel: [...], ok: bool}). */
-  function show(q, state) {
+  function show(q, state, w) {
     var inputs = all(q, "input"), feedback = q.querySelector(".quiz-feedback");
     var answer = q.querySelector(".quiz-answer");
     inputs.forEach(function (input, i) {
@@ -28,8 +17,8 @@
       input.checked = chosen;
       input.disabled = !!state;
       li.classList.toggle("quiz-chosen", chosen);
-      li.classList.toggle("quiz-right", !!state && input.hasAttribute("data-correct"));
-      li.classList.toggle("quiz-wrong", chosen && !input.hasAttribute("data-correct"));
+      li.classList.toggle("quiz-right", !!state && right(input));
+      li.classList.toggle("quiz-wrong", chosen && !right(input));
     });
     q.querySelector(".quiz-check").hidden = !!state;
     q.querySelector(".quiz-retry").hidden = !state;
@@ -37,76 +26,86 @@
     answer.open = !!state;
     q.classList.toggle("quiz-done", !!state);
     if (!state) { feedback.textContent = ""; return; }
-    var text = state.ok ? "<p><strong>Correct.</strong></p>" : "<p><strong>Not quite.</strong></p>";
-    state.sel.forEach(function (i) {
-      if (!inputs[i].hasAttribute("data-correct")) {
-        text += "<p>" + q.querySelector('.quiz-why [data-option="' + i + '"]').innerHTML + "</p>";
-      }
-    });
-    if (!state.ok && q.getAttribute("data-type") === "multiple") {
-      text += "<p>The full answer is below.</p>";
+    var text = "<p><strong>" + (state.ok ? w.correct : w.not_quite) + "</strong></p>";
+    if (q.getAttribute("data-type") === "classify") {
+      var groups = all(q, ".quiz-statement"), placed = 0, wrong = "";
+      groups.forEach(function (group, s) {
+        if (all(group, "input").every(function (input) { return input.checked === right(input); })) placed++;
+        else wrong += why(q, s);
+      });
+      feedback.innerHTML = text + "<p>" + store.say(w.placed, { right: placed, count: groups.length }) + "</p>" + wrong;
+      return;
     }
+    state.sel.forEach(function (i) { if (!right(inputs[i])) text += why(q, i); });
+    if (!state.ok && q.getAttribute("data-type") === "multiple") text += "<p>" + w.full_answer_below + "</p>";
     feedback.innerHTML = text;
   }
 
-  function score(root, data) {
-    var questions = all(root, ".quiz-question"), answered = 0, right = 0;
+  function score(root, data, w) {
+    var questions = all(root, ".quiz-question"), answered = 0, good = 0;
     questions.forEach(function (q) {
       var s = data[q.getAttribute("data-qid")];
-      if (s) { answered++; if (s.ok) right++; }
+      if (s && s.sel) { answered++; if (s.ok) good++; }
     });
-    var total = questions.length;
-    root.querySelector(".quiz-score").textContent = answered === total
-      ? "All done: " + right + " of " + total + " correct."
-      : "Score so far: " + right + " of " + total + " correct (" + answered + " answered).";
+    var values = { right: good, count: questions.length, answered: answered };
+    root.querySelector(".quiz-score").textContent = store.say(answered === questions.length ? w.all_done : w.so_far, values);
+  }
+
+  function complete(q, sel) {
+    if (q.getAttribute("data-type") !== "classify") return sel.length > 0;
+    return all(q, ".quiz-statement").every(function (group) { return !!group.querySelector("input:checked"); });
   }
 
   function setup(root) {
     if (root.getAttribute("data-quiz-ready")) return;
     root.setAttribute("data-quiz-ready", "1");
     root.classList.add("quiz-live");
-    var slug = root.getAttribute("data-quiz"), data = load(slug);
+    var slug = root.getAttribute("data-quiz"), data = store.read(slug), w = store.words(root).quiz_script || {};
     all(root, "[hidden].quiz-actions, .quiz-footer").forEach(function (el) { el.hidden = false; });
-    /* Glossary words inside a choice are no Tab stops: Tab goes from the choices straight to Check. */
+    /* glossary words in a choice: no Tab stop */
     all(root, ".quiz-options abbr").forEach(function (el) { el.tabIndex = -1; });
     all(root, ".quiz-question").forEach(function (q) {
       var saved = data[q.getAttribute("data-qid")];
       if (saved && saved.sig !== q.getAttribute("data-sig")) {
-        delete data[q.getAttribute("data-qid")];  /* the question changed since it was answered */
+        delete data[q.getAttribute("data-qid")];
         saved = null;
       }
-      show(q, saved || null);
+      show(q, saved && saved.sel ? saved : null, w);
     });
-    save(slug, data);
-    score(root, data);
+    store.write(slug, data);
+    score(root, data, w);
 
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button || !root.contains(button)) return;
       var q = button.closest(".quiz-question"), qid = q && q.getAttribute("data-qid");
+      data = store.read(slug);
       if (button.classList.contains("quiz-check")) {
         var inputs = all(q, "input"), sel = [];
         inputs.forEach(function (input, i) { if (input.checked) sel.push(i); });
-        if (!sel.length) {
-          q.querySelector(".quiz-feedback").textContent = "Choose an answer first, then press Check.";
+        if (!complete(q, sel)) {
+          q.querySelector(".quiz-feedback").textContent =
+            q.getAttribute("data-type") === "classify" ? w.place_every_first : w.choose_first;
           return;
         }
-        var ok = inputs.every(function (input) { return input.checked === input.hasAttribute("data-correct"); });
-        data[qid] = { sel: sel, ok: ok, sig: q.getAttribute("data-sig") };
-        show(q, data[qid]);
+        var ok = inputs.every(function (input) { return input.checked === right(input); });
+        data[qid] = { sel: sel, ok: ok, sig: q.getAttribute("data-sig"), at: Date.now() };
+        show(q, data[qid], w);
         q.querySelector(".quiz-retry").focus();
       } else if (button.classList.contains("quiz-retry")) {
-        delete data[qid];
-        show(q, null);
+        /* a wrong answer stays on the review list */
+        if (data[qid] && !data[qid].ok) data[qid] = { ok: false, sig: data[qid].sig, at: data[qid].at };
+        else delete data[qid];
+        show(q, null, w);
         q.querySelector("input").focus();
       } else if (button.classList.contains("quiz-reset")) {
         data = {};
-        all(root, ".quiz-question").forEach(function (each) { show(each, null); });
+        all(root, ".quiz-question").forEach(function (each) { show(each, null, w); });
       } else {
         return;
       }
-      save(slug, data);
-      score(root, data);
+      store.write(slug, data);
+      score(root, data, w);
     });
   }
 

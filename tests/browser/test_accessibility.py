@@ -56,8 +56,10 @@ ANSWER_QUIZZES = """(mixed) => {
     const turn = mixed ? number % 3 : 1 + (number % 2);  // 0: unanswered, 1: wrong, 2: right
     if (!turn) return;
     const inputs = [...q.querySelectorAll('input')];
-    if (turn === 2) inputs.filter(i => i.hasAttribute('data-correct')).forEach(i => i.click());
-    else inputs.find(i => !i.hasAttribute('data-correct')).click();
+    // a classify question needs every statement placed: all right, then (for a wrong answer) one moved
+    const right = inputs.filter(i => i.hasAttribute('data-correct'));
+    if (turn === 2 || q.dataset.type === 'classify') right.forEach(i => i.click());
+    if (turn === 1) inputs.find(i => !i.hasAttribute('data-correct')).click();
     q.querySelector('.quiz-check').click();
     if (!q.querySelector('.quiz-feedback').textContent.includes(turn === 2 ? 'Correct.' : 'Not quite.')) {
       throw new Error('no feedback after answering ' + q.id);
@@ -451,6 +453,24 @@ def choose(walker: Walker, qid: str, kind: str, indexes: list[int], total: int) 
     walker.tab_until(f"#{qid} .quiz-check", limit=1)
 
 
+def place(walker: Walker, qid: str, places: list[int], per: int, every: bool = False) -> None:
+    """A classify question by keyboard: in each statement's radio group (one Tab stop each), arrows move
+    the choice to its place (Space chooses the first), then Tab goes on to the next group, and to Check.
+    With `every`, the arrows first go once round each group, back to its first place."""
+    for number, target in enumerate(places):
+        if number:
+            walker.tab_until(f"#{qid}-{number + 1}-1", limit=1)
+        if every:
+            for _ in range(per):
+                walker.press("ArrowDown")
+            expect(walker.page.locator(f"#{qid}-{number + 1}-1")).to_be_checked()
+        elif target == 0:
+            walker.press("Space")
+        for _ in range(target):
+            walker.press("ArrowDown")
+    walker.tab_until(f"#{qid} .quiz-check", limit=1)
+
+
 def test_keyboard_only_walk_through_every_quiz(
     browser: Browser, contexts: list[BrowserContext], real_url: str, quiz_pages: list[str]
 ) -> None:
@@ -476,15 +496,26 @@ def test_keyboard_only_walk_through_every_quiz(
             )
             total = question.locator("input").count()
             wrong = [i for i in range(total) if i not in correct]
-            every_input.update(f"{qid}-{i + 1}" for i in range(total))
-            expect(page.locator(f"#{qid}-1")).to_be_focused()
+            groups = question.locator(".quiz-statement").count()  # a classify question: one radio group each
+            if groups:
+                per = total // groups
+                ids = [f"{qid}-{g + 1}-{c + 1}" for g in range(groups) for c in range(per)]
+                right_places = [i % per for i in correct]
+                wrong_places = [(right_places[0] + 1) % per, *right_places[1:]]  # the first statement misplaced
+            else:
+                ids = [f"{qid}-{i + 1}" for i in range(total)]
+            first = page.locator(f"#{ids[0]}")
+            every_input.update(ids)
+            expect(first).to_be_focused()
             feedback = question.locator(".quiz-feedback")
 
             # Every option first: arrows round a radio group and back to the first; Tab visits every box.
-            if kind == "radio":
+            if groups:
+                place(walker, qid, wrong_places, per, every=True)
+            elif kind == "radio":
                 for _ in range(total):
                     walker.press("ArrowDown")
-                expect(page.locator(f"#{qid}-1")).to_be_checked()
+                expect(first).to_be_checked()
                 for _ in range(wrong[0]):
                     walker.press("ArrowDown")
                 walker.tab_until(f"#{qid} .quiz-check", limit=1)
@@ -499,8 +530,11 @@ def test_keyboard_only_walk_through_every_quiz(
             # Try again (by Space or Enter), then the right answer.
             walker.press("Space" if number % 2 else "Enter")
             expect(feedback).to_have_text("")
-            expect(page.locator(f"#{qid}-1")).to_be_focused()
-            choose(walker, qid, kind, correct, total)
+            expect(first).to_be_focused()
+            if groups:
+                place(walker, qid, right_places, per)
+            else:
+                choose(walker, qid, kind, correct, total)
             walker.press("Enter")
             expect(feedback).to_contain_text("Correct.")
             expect(question.locator(".quiz-retry")).to_be_focused()

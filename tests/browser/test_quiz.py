@@ -99,7 +99,7 @@ def test_progress_survives_reload_and_is_keyed_by_bank_and_question(page: Page, 
     page.locator(TRUE_FALSE).get_by_label("True").check()
     page.locator(TRUE_FALSE).get_by_role("button", name="Check").click()
     saved = page.evaluate(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}'))")
-    assert list(saved) == ["scans-tell-all"] and saved["scans-tell-all"]["sel"] == [0]
+    assert saved["v"] == 2 and list(saved["q"]) == ["scans-tell-all"] and saved["q"]["scans-tell-all"]["sel"] == [0]
     page.reload()
     expect(page.locator(QUIZ)).to_have_attribute("data-quiz-ready", "1")
     expect(page.locator(f"{TRUE_FALSE} input").nth(0)).to_be_checked()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.banks import (
+    QUESTION_TYPES,
     MultipleQuestion,
     Option,
     SingleQuestion,
@@ -24,7 +25,7 @@ from macros.banks import (
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BANKS = sorted((ROOT / "quiz").glob("*.yml"))
 
-TYPES = "single, multiple, true-false"
+TYPES = "single, multiple, true-false, classify"
 SINGLE_KEYS = "explanation, id, learn_more, options, prompt, sources, type"
 TRUE_FALSE_KEYS = "answer, explanation, feedback, id, learn_more, prompt, sources, type"
 OPTION_KEYS = "correct, feedback, text"
@@ -977,7 +978,7 @@ def test_real_bank_is_valid(path: Path) -> None:
     assert [str(p) for p in loaded.problems] == []
     questions = loaded.bank.questions
     assert 5 <= len(questions) <= 8, f"{path.name} has {len(questions)} questions"
-    assert {q.type for q in questions} == {"single", "multiple", "true-false"}
+    assert {"single", "multiple", "true-false"} <= {q.type for q in questions} <= set(QUESTION_TYPES)
     for question in questions:
         for number, option in enumerate(option_list(question), start=1):
             assert option.correct or option.feedback, f"{path.name}: '{question.id}' option {number} has no feedback"

@@ -432,7 +432,7 @@ def test_bank_text_is_sanitised_inside_the_quiz(tmp_path: Path) -> None:
         "    options:\n"
         '      - text: "<img src=x onerror=alert(1)>"\n'
         "        correct: true\n"
-        "      - text: Wrong\n"
+        "      - text: A wrong answer, longer than the right one\n"  # (the longest-answer rule)
         '        feedback: "<iframe src=x></iframe>"\n'
         '    explanation: "<style>*{}</style>"\n',
         encoding="utf-8",

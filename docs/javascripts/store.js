@@ -1,0 +1,72 @@
+/* Saved answers for the quiz, the progress page and the privacy button (see CONVENTIONS.md,
+ * "Saved answers"). Classic script, safe to load twice; storage that throws never breaks a page. */
+(function () {
+  "use strict";
+  if (window.courseStore) return;
+  var PREFIX = "course-quiz:", VERSION = 2;
+
+  function storage() {
+    try { return window.localStorage || null; } catch (e) { return null; }
+  }
+
+  function read(bank) {
+    var data = null, s = storage();
+    try { data = s && JSON.parse(s.getItem(PREFIX + bank)); } catch (e) { data = null; }
+    if (!data || typeof data !== "object") return {};
+    if (data.v === VERSION) return data.q && typeof data.q === "object" ? data.q : {};
+    return data.v === undefined ? data : {};  /* v1: the map itself */
+  }
+
+  function write(bank, answers) {
+    var s = storage();
+    try {
+      if (Object.keys(answers).length) s.setItem(PREFIX + bank, JSON.stringify({ v: VERSION, q: answers }));
+      else s.removeItem(PREFIX + bank);
+    } catch (e) { }
+  }
+
+  /* store.js is <root>/javascripts/store.js */
+  var script = document.currentScript, ROOT = new URL(script ? "../" : "./", script ? script.src : location.href);
+  function siteRoot() { return ROOT; }
+
+  /* Saved answers, and the theme's settings (colour choice) */
+  function keys() {
+    var found = [], theme = siteRoot().pathname + ".__", s = storage();
+    try {
+      for (var i = 0; s && i < s.length; i++) {
+        var key = s.key(i);
+        if (key.indexOf(PREFIX) === 0 || key.indexOf(theme) === 0) found.push(key);
+      }
+    } catch (e) { }
+    return found;
+  }
+
+  function clear() {
+    var all = keys(), banks = 0, s = storage();
+    all.forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0) banks++;
+      try { s.removeItem(key); } catch (e) { }
+    });
+    return { keys: all.length, banks: banks };
+  }
+
+  function available() {
+    var s = storage(), probe = PREFIX + "?";
+    try { s.setItem(probe, "1"); s.removeItem(probe); return true; } catch (e) { return false; }
+  }
+
+  function say(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+
+  function words(element) {
+    try { return JSON.parse(element.getAttribute("data-words")) || {}; } catch (e) { return {}; }
+  }
+
+  window.courseStore = {
+    read: read, write: write, clear: clear, keys: keys, available: available,
+    siteRoot: siteRoot, say: say, words: words
+  };
+})();
