@@ -64,8 +64,10 @@
    * body, without a title; every frame needs one (WCAG 2.4.1, HTML_CodeSniffer's H64.1).
    * The theme's script has made it by now: it runs before this one. */
   function nameSearchFrame() {
+    var words = document.querySelector("[data-search-frame]");
+    if (!words) return;
     Array.prototype.forEach.call(document.querySelectorAll("body > iframe[hidden]:not([src]):not([title])"),
-      function (frame) { frame.setAttribute("title", "Search helper (hidden, nothing to read)"); });
+      function (frame) { frame.setAttribute("title", words.getAttribute("data-search-frame")); });
   }
 
   /* Material writes a hidden checkbox (#__toc) that opens the page's table of contents in
@@ -74,8 +76,9 @@
   function nameTocToggle() {
     var toggle = document.getElementById("__toc");
     if (!toggle || toggle.labels.length || toggle.hasAttribute("aria-label")) return;
-    var toc = document.querySelector(".md-nav--secondary[aria-label]");
-    toggle.setAttribute("aria-label", toc ? toc.getAttribute("aria-label") : "Table of contents");
+    var toc = document.querySelector(".md-nav--secondary[aria-label]"), words = document.querySelector("[data-contents]");
+    var name = toc ? toc.getAttribute("aria-label") : words && words.getAttribute("data-contents");
+    if (name) toggle.setAttribute("aria-label", name);
   }
 
   function everyPage() {

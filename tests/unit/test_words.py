@@ -35,7 +35,7 @@ BROKEN = [
         # a key left out: named, with the line of its group
         "a missing key",
         lambda text: text.replace("  check: Check\n", ""),
-        ["data/words/xx.yml:13: missing `check`; add `check:` with a value"],
+        ["data/words/xx.yml:15: missing `check`; add `check:` with a value"],
     ),
     (
         # a key the reference does not have: a typo, with a suggestion
@@ -47,7 +47,7 @@ BROKEN = [
         # a placeholder translated by mistake
         "a placeholder changed",
         lambda text: text.replace('"{right} of {count}"', '"{right} von {anzahl}"'),
-        ["data/words/xx.yml:60: `progress: score_of` must keep the placeholders {count}, {right} of "
+        ["data/words/xx.yml:62: `progress: score_of` must keep the placeholders {count}, {right} of "
          "data/words/en.yml (found {anzahl}, {right}); they are filled in when the page is built or shown"],
     ),
 ]
