@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
-from . import content, figures
+from . import content, figures, tools
 from .banks import LoadedBank, load_banks, stray_banks
 from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
@@ -58,6 +58,11 @@ MACROS = {
     "references": ("the reference list (references page only)", "{{ references() }}"),
     "progress": ("every chapter's quiz score and the questions to look at again", "{{ progress() }}"),
     "clear_saved": ("the button that clears what the course kept in this browser", "{{ clear_saved() }}"),
+    "flare_plan": ("the reader's flare-up plan, a form kept in this browser", "{{ flare_plan() }}"),
+    "my_questions": (
+        "the reader's list of questions for the visit, with suggested questions",
+        '{{ my_questions("What should I do if my pain flares up?") }}',
+    ),
 }
 PROGRESS_PAGE = "progress.md"
 
@@ -288,6 +293,14 @@ class Course:
                         "add it to data/references.yml first",
                     )
             return
+        if name == "my_questions":
+            if not args or not all(str(arg).strip() for arg in args):
+                yield Problem(
+                    page.display,
+                    call.line,
+                    f"my_questions() needs one or more suggested questions, like {MACROS[name][1]}",
+                )
+            return
         if len(args) != arity:
             yield Problem(
                 page.display,
@@ -383,6 +396,14 @@ class Course:
             current_page().meta["course_progress"] = True  # overrides/main.html loads progress.js
             return render_progress(self.chapters(src()), self.renderer, self.words)
 
+        def flare_plan() -> str:
+            current_page().meta["course_tool"] = True  # overrides/main.html loads tools.js
+            return tools.flare_plan(self.words)
+
+        def my_questions(*suggestions: str) -> str:
+            current_page().meta["course_tool"] = True
+            return tools.my_questions(self.words, suggestions)
+
         def clear_saved() -> str:
             return content.clear_saved(self.words)
 
@@ -419,6 +440,8 @@ class Course:
             "references": lambda: content.references_list(self.references),
             "progress": progress,
             "clear_saved": clear_saved,
+            "flare_plan": flare_plan,
+            "my_questions": my_questions,
         }
 
     def chapter_pages(self) -> list[str]:

@@ -1,4 +1,4 @@
-/* Saved answers for the quiz, the progress page and the privacy button (see CONVENTIONS.md,
+/* Saved answers for the quiz, the progress page, the privacy button and the tools (see CONVENTIONS.md,
  * "Saved answers"). Classic script, safe to load twice; storage that throws never breaks a page. */
 (function () {
   "use strict";
@@ -9,33 +9,42 @@
     try { return window.localStorage || null; } catch (e) { return null; }
   }
 
+  /* Any key's value; set(key, null) removes it; false if refused */
+  function get(key) {
+    var s = storage();
+    try { return s && JSON.parse(s.getItem(key)); } catch (e) { return null; }
+  }
+
+  function set(key, value) {
+    var s = storage();
+    try {
+      if (value == null) s.removeItem(key); else s.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (e) { return false; }
+  }
+
   function read(bank) {
-    var data = null, s = storage();
-    try { data = s && JSON.parse(s.getItem(PREFIX + bank)); } catch (e) { data = null; }
+    var data = get(PREFIX + bank);
     if (!data || typeof data !== "object") return {};
     if (data.v === VERSION) return data.q && typeof data.q === "object" ? data.q : {};
     return data.v === undefined ? data : {};  /* v1: the map itself */
   }
 
   function write(bank, answers) {
-    var s = storage();
-    try {
-      if (Object.keys(answers).length) s.setItem(PREFIX + bank, JSON.stringify({ v: VERSION, q: answers }));
-      else s.removeItem(PREFIX + bank);
-    } catch (e) { }
+    set(PREFIX + bank, Object.keys(answers).length ? { v: VERSION, q: answers } : null);
   }
 
   /* store.js is <root>/javascripts/store.js */
   var script = document.currentScript, ROOT = new URL(script ? "../" : "./", script ? script.src : location.href);
   function siteRoot() { return ROOT; }
 
-  /* Saved answers, and the theme's settings (colour choice) */
+  /* Saved answers, the tools, and the theme's settings (colour choice) */
   function keys() {
     var found = [], theme = siteRoot().pathname + ".__", s = storage();
     try {
       for (var i = 0; s && i < s.length; i++) {
         var key = s.key(i);
-        if (key.indexOf(PREFIX) === 0 || key.indexOf(theme) === 0) found.push(key);
+        if (/^course-(quiz|plan|questions):/.test(key) || key.indexOf(theme) === 0) found.push(key);
       }
     } catch (e) { }
     return found;
@@ -66,7 +75,7 @@
   }
 
   window.courseStore = {
-    read: read, write: write, clear: clear, keys: keys, available: available,
+    read: read, write: write, get: get, set: set, clear: clear, keys: keys, available: available,
     siteRoot: siteRoot, say: say, words: words
   };
 })();

@@ -1,0 +1,322 @@
+"""The reader's tools ("My flare-up plan", "My questions for the visit") in real headless Chromium.
+
+The `tools` fixture site has the two tool pages and a privacy page. It is built once as for
+the web (instant navigation on) and served over HTTP; the file:// tests open a build made
+as for a USB stick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import serve
+from tests.conftest import build, free_port, prepare_site
+
+pytestmark = pytest.mark.browser
+
+PLAN_KEY = "course-plan:plan"
+QUESTIONS_KEY = "course-questions:list"
+
+
+@pytest.fixture(scope="module")
+def tools_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def tools_site(tmp_path_factory: pytest.TempPathFactory, tools_port: int) -> Path:
+    root = prepare_site("tools", tmp_path_factory.mktemp("tools"))
+    result = build(root, site_url=f"http://127.0.0.1:{tools_port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same fixture built as for a USB stick: no site_url, so no instant navigation (file://)."""
+    root = prepare_site("tools", tmp_path_factory.mktemp("tools-offline"))
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def url(tools_site: Path, tools_port: int) -> Iterator[str]:
+    yield from serve(tools_site, tools_port)
+
+
+def open_tool(page: Page, address: str) -> None:
+    page.goto(address)
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+
+
+def stored(page: Page, key: str):
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{key}'))")
+
+
+def fill_plan(page: Page) -> None:
+    page.get_by_label("My early warning signs").fill("Poor sleep.\nStiff in the morning.")
+    page.get_by_label("People I can contact").fill("Sam: 0123 456")
+
+
+# ---------------------------------------------------------------- the flare-up plan
+
+
+def test_the_plan_is_saved_as_the_reader_types_and_restored_on_return(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    expect(page.get_by_text("What you type is saved in this browser as you go.")).to_be_visible()
+    status = page.locator('[data-tool-status][role="status"][aria-live="polite"]')
+    signs = page.get_by_label("My early warning signs")
+    signs.press_sequentially("Poor", delay=20)
+    # debounced: nothing is saved, and nothing announced, while the reader is still typing
+    expect(status).to_have_text("")
+    assert stored(page, PLAN_KEY) is None
+    fill_plan(page)
+    expect(status).to_have_text("Saved.")
+    assert stored(page, PLAN_KEY) == {
+        "v": 1,
+        "f": {"signs": "Poor sleep.\nStiff in the morning.", "people": "Sam: 0123 456"},
+    }
+    # the medicine line is the pain-relief box's description
+    expect(page.get_by_label("Pain relief I have agreed with my clinician")).to_have_accessible_description(
+        "Never start, stop or change a prescribed medicine without your prescriber."
+    )
+    page.reload()
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    expect(page.get_by_label("My early warning signs")).to_have_value("Poor sleep.\nStiff in the morning.")
+    expect(page.get_by_label("People I can contact")).to_have_value("Sam: 0123 456")
+    expect(page.get_by_label("What has helped me before")).to_have_value("")
+    assert page.watch.errors == [] and page.watch.outside() == []  # type: ignore[attr-defined]
+
+
+def test_clear_my_plan_asks_first_and_keep_it_keeps_it(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    fill_plan(page)
+    status = page.locator("[data-tool-status]")
+    expect(status).to_have_text("Saved.")
+    page.get_by_role("button", name="Clear my plan").click()
+    keep = page.get_by_role("button", name="Keep it")
+    expect(keep).to_be_focused()
+    expect(page.locator("[data-tool-confirm]")).to_contain_text("Clear every box of your plan?")
+    page.keyboard.press("Enter")  # Keep it
+    expect(status).to_have_text("Your plan was kept.")
+    expect(page.get_by_role("button", name="Clear my plan")).to_be_focused()
+    expect(page.get_by_label("People I can contact")).to_have_value("Sam: 0123 456")
+    assert stored(page, PLAN_KEY) is not None
+    page.keyboard.press("Enter")  # Clear my plan again
+    page.get_by_role("button", name="Yes, clear my plan").click()
+    expect(status).to_have_text("Cleared. Your plan is empty.")
+    expect(page.get_by_label("My early warning signs")).to_be_focused()
+    expect(page.get_by_label("My early warning signs")).to_have_value("")
+    expect(page.get_by_label("People I can contact")).to_have_value("")
+    assert stored(page, PLAN_KEY) is None
+    page.reload()
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    expect(page.get_by_label("People I can contact")).to_have_value("")
+
+
+def test_the_plan_prints_the_readers_words_without_buttons(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    fill_plan(page)
+    expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
+    page.emulate_media(media="print")
+    field = page.locator(".course-plan-field").filter(has=page.get_by_label("My early warning signs"))
+    expect(field.locator(".course-plan-print")).to_be_visible()
+    expect(field.locator(".course-plan-print")).to_have_text("Poor sleep.\nStiff in the morning.")
+    expect(field.locator(".course-plan-lines")).to_be_hidden()
+    expect(page.get_by_label("My early warning signs")).to_be_hidden()
+    expect(page.get_by_role("button", name="Clear my plan")).to_be_hidden()
+    # an empty box prints lines to write on
+    empty = page.locator(".course-plan-field").filter(has=page.get_by_label("What has helped me before"))
+    expect(empty.locator(".course-plan-lines")).to_be_visible()
+    expect(empty.locator(".course-plan-lines span")).to_have_count(3)
+    # black ink on white paper, even in the dark palette
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.course-plan-print')).color") == "rgba(0, 0, 0, 0.87)"
+    )
+
+
+def test_without_javascript_the_plan_is_a_blank_form_that_prints_with_lines(browser: Browser, url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/my-flare-up-plan.html")
+    expect(page.locator("textarea")).to_have_count(6)
+    expect(page.get_by_role("button", name="Clear my plan")).to_be_hidden()
+    expect(page.get_by_text("What you type is saved in this browser")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator(".course-plan-lines:visible")).to_have_count(6)
+    expect(page.locator("textarea:visible")).to_have_count(0)
+    context.close()
+
+
+def test_the_plan_works_from_file_and_after_instant_navigation(page: Page, url: str, offline_site: Path) -> None:
+    page.goto((offline_site / "my-flare-up-plan.html").as_uri())
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    fill_plan(page)
+    expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
+    page.reload()
+    expect(page.get_by_label("People I can contact")).to_have_value("Sam: 0123 456")
+    # over HTTP, arriving by instant navigation from the home page
+    page.goto(f"{url}/index.html")
+    page.evaluate(f"localStorage.setItem('{PLAN_KEY}', JSON.stringify({{v: 1, f: {{helped: 'A heat pack.'}}}}))")
+    page.get_by_role("link", name="your flare-up plan").click()
+    expect(page).to_have_url(f"{url}/my-flare-up-plan.html")
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    expect(page.get_by_label("What has helped me before")).to_have_value("A heat pack.")
+    assert page.watch.errors == []  # type: ignore[attr-defined]
+
+
+def test_storage_that_throws_says_so_and_the_tools_still_work(page: Page, url: str) -> None:
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    ours: list[str] = []  # the theme's own scripts also meet the blocked storage; ours must not fail
+    page.on("pageerror", lambda e: ours.append(e.stack or "") if "javascripts/" in (e.stack or "") else None)
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    status = page.locator("[data-tool-status]")
+    expect(status).to_contain_text("This browser does not let the course keep anything")
+    page.get_by_label("People I can contact").fill("Sam")
+    expect(status).to_contain_text("your plan is not saved")
+    open_tool(page, f"{url}/my-questions.html")
+    page.get_by_label("Type a question for your clinician").fill("Is this normal?")
+    page.keyboard.press("Enter")
+    expect(page.locator(".course-questions-list li")).to_have_count(1)
+    expect(page.locator("[data-tool-status]")).to_contain_text("Added.")
+    expect(page.locator("[data-tool-status]")).to_contain_text("your list is not saved")
+    assert ours == []
+
+
+# ---------------------------------------------------------------- the questions for the visit
+
+
+def items(page: Page) -> list[str]:
+    return page.locator(".course-questions-text").all_inner_texts()
+
+
+def test_questions_added_reordered_and_removed_by_keyboard_with_announcements(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-questions.html")
+    status = page.locator('[data-tool-status][role="status"]')
+    expect(page.get_by_text("No questions yet.")).to_be_visible()
+    box = page.get_by_label("Type a question for your clinician")
+    box.focus()
+    page.keyboard.press("Enter")  # nothing typed
+    expect(status).to_have_text("Type a question first, then press Add.")
+    page.keyboard.type("Why does it hurt more at night?")
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Added.")
+    expect(box).to_be_focused()
+    expect(box).to_have_value("")
+    # a suggested question, by its button (named after the question)
+    suggested = page.get_by_role("button", name="Add: What should I do if my pain flares up?")
+    suggested.focus()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Added.")
+    page.keyboard.press("Enter")  # the same again
+    expect(status).to_have_text("That question is already on your list.")
+    assert items(page) == ["Why does it hurt more at night?", "What should I do if my pain flares up?"]
+    assert stored(page, QUESTIONS_KEY) == {"v": 1, "q": items(page)}
+    # move the second up: it moves, focus stays with it, the move is announced
+    second = page.locator(".course-questions-list li").nth(1)
+    second.get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Moved up.")
+    assert items(page) == ["What should I do if my pain flares up?", "Why does it hurt more at night?"]
+    first = page.locator(".course-questions-list li").nth(0)
+    expect(first.get_by_role("button", name="Move down")).to_be_focused()
+    expect(first.get_by_role("button", name="Move down")).to_have_accessible_description(
+        "What should I do if my pain flares up?"
+    )
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Moved down.")
+    assert items(page) == ["Why does it hurt more at night?", "What should I do if my pain flares up?"]
+    expect(page.locator(".course-questions-list li").nth(1).get_by_role("button", name="Move up")).to_be_focused()
+    # remove the first: focus goes to the question that took its place
+    page.locator(".course-questions-list li").nth(0).get_by_role("button", name="Remove").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Removed.")
+    assert items(page) == ["What should I do if my pain flares up?"]
+    expect(page.locator(".course-questions-list li").nth(0).get_by_role("button", name="Remove")).to_be_focused()
+    page.reload()
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    assert items(page) == ["What should I do if my pain flares up?"]
+    assert page.watch.errors == []  # type: ignore[attr-defined]
+
+
+def test_clear_all_questions_asks_first(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-questions.html")
+    expect(page.get_by_role("button", name="Clear all")).to_be_hidden()  # nothing to clear yet
+    page.get_by_role("button", name="Add: Do I need a scan? Why, or why not?").click()
+    page.get_by_role("button", name="Clear all").click()
+    expect(page.get_by_role("button", name="Keep it")).to_be_focused()
+    page.get_by_role("button", name="Yes, clear my list").click()
+    expect(page.locator("[data-tool-status]")).to_have_text("Cleared. Your list is empty.")
+    expect(page.get_by_label("Type a question for your clinician")).to_be_focused()
+    expect(page.locator(".course-questions-list li")).to_have_count(0)
+    assert stored(page, QUESTIONS_KEY) is None
+
+
+def test_questions_print_as_a_list_with_space_for_answers(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-questions.html")
+    page.get_by_role("button", name="Add: Do I need a scan? Why, or why not?").click()
+    page.get_by_role("button", name="Add: What can I do myself, day to day?").click()
+    page.emulate_media(media="print")
+    expect(page.locator(".course-questions-text:visible")).to_have_count(2)
+    expect(page.locator(".course-questions-answer:visible")).to_have_count(2)
+    expect(page.locator(".course-questions-answer").first).to_have_text("Answer:")
+    expect(page.locator("button:visible")).to_have_count(0)
+    expect(page.locator(".course-questions-suggested")).to_be_hidden()
+    expect(page.get_by_label("Type a question for your clinician")).to_be_hidden()
+
+
+def test_the_privacy_button_clears_both_tools(page: Page, url: str) -> None:
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    fill_plan(page)
+    expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
+    open_tool(page, f"{url}/my-questions.html")
+    page.get_by_role("button", name="Add: Do I need a scan? Why, or why not?").click()
+    assert stored(page, PLAN_KEY) and stored(page, QUESTIONS_KEY)
+    page.goto(f"{url}/privacy.html")
+    page.get_by_role("button", name="Clear my saved answers").click()
+    expect(page.locator("[data-course-clear-status]")).to_contain_text("your flare-up plan, your questions")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('course-'))") == []
+    open_tool(page, f"{url}/my-flare-up-plan.html")
+    expect(page.get_by_label("People I can contact")).to_have_value("")
+    open_tool(page, f"{url}/my-questions.html")
+    expect(page.locator(".course-questions-list li")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- accessibility with the tools in use
+
+
+def test_the_tools_filled_in_are_axe_clean_in_both_palettes_and_fit_320_px(browser: Browser, url: str) -> None:
+    # The accessibility gate scans every built page as it first shows; this scans the tools in use:
+    # a plan filled in, a list with questions and its buttons, the confirmation open.
+    from tests.browser.test_accessibility import AXE_OPTIONS, AXE_SCRIPT, LAYOUT, START_AXE, report
+
+    problems: list[str] = []
+    for scheme, width in (("light", 320), ("dark", 1000)):
+        context = browser.new_context(viewport={"width": width, "height": 700}, color_scheme=scheme)
+        page = context.new_page()
+        open_tool(page, f"{url}/my-flare-up-plan.html")
+        fill_plan(page)
+        expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
+        page.get_by_role("button", name="Clear my plan").click()
+        page.evaluate(AXE_SCRIPT)
+        page.evaluate(START_AXE, AXE_OPTIONS)
+        problems += report(page.evaluate("() => window.__axeRun")["violations"], f"plan [{scheme}]")
+        problems += [f"plan at {width} px: {p}" for p in page.evaluate(LAYOUT, width)]
+        open_tool(page, f"{url}/my-questions.html")
+        page.get_by_role("button", name="Add: Do I need a scan? Why, or why not?").click()
+        page.get_by_role("button", name="Add: What can I do myself, day to day?").click()
+        page.get_by_role("button", name="Clear all").click()
+        page.evaluate(AXE_SCRIPT)
+        page.evaluate(START_AXE, AXE_OPTIONS)
+        problems += report(page.evaluate("() => window.__axeRun")["violations"], f"questions [{scheme}]")
+        problems += [f"questions at {width} px: {p}" for p in page.evaluate(LAYOUT, width)]
+        context.close()
+    assert problems == [], "\n".join(problems)
