@@ -39,7 +39,15 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 # The package's axe-core. Its Axe.run() waits for one page at a time; the two palettes are
 # scanned side by side instead (two renderer processes on two cores), so axe is started by hand.
 AXE_SCRIPT = Axe().axe_script
-START_AXE = "options => { window.__axeRun = axe.run(document, options); }"
+# Axe judges colours as drawn, so a control caught mid-fade (Material's back-to-top button after a
+# scroll) has a contrast it never rests at: wait two frames, then for every finite transition to end.
+START_AXE = """options => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const settled = () => Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+  window.__axeRun = frame().then(frame).then(settled).then(() => axe.run(document, options));
+}"""
 THEME_TEMPLATES = Path(material.__file__).parent / "templates"
 
 # Emulated system preference -> the scheme Material must pick (the first palette entry follows the system).
