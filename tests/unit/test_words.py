@@ -15,6 +15,11 @@ SCRIPTS = sorted((ROOT / "docs" / "javascripts").glob("*.js"))
 ENGLISH = (ROOT / "data" / "words" / "en.yml").read_text(encoding="utf-8")
 
 
+def line_of(text: str, start: str) -> int:
+    """The number of the first line starting with `start`: expected messages follow en.yml as it grows."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
 def write_words(tmp_path: Path, text: str, language: str = "xx") -> Path:
     path = tmp_path / "data" / "words" / f"{language}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,7 +40,7 @@ BROKEN = [
         # a key left out: named, with the line of its group
         "a missing key",
         lambda text: text.replace("  check: Check\n", ""),
-        ["data/words/xx.yml:15: missing `check`; add `check:` with a value"],
+        [f"data/words/xx.yml:{line_of(ENGLISH, 'quiz:')}: missing `check`; add `check:` with a value"],
     ),
     (
         # a key the reference does not have: a typo, with a suggestion
@@ -47,8 +52,9 @@ BROKEN = [
         # a placeholder translated by mistake
         "a placeholder changed",
         lambda text: text.replace('"{right} of {count}"', '"{right} von {anzahl}"'),
-        ["data/words/xx.yml:62: `progress: score_of` must keep the placeholders {count}, {right} of "
-         "data/words/en.yml (found {anzahl}, {right}); they are filled in when the page is built or shown"],
+        [f"data/words/xx.yml:{line_of(ENGLISH, '  score_of:')}: `progress: score_of` must keep the placeholders "
+         "{count}, {right} of data/words/en.yml (found {anzahl}, {right}); "
+         "they are filled in when the page is built or shown"],
     ),
 ]
 # fmt: on
