@@ -95,8 +95,8 @@ def good_site(tmp_path_factory: pytest.TempPathFactory, good_port: int) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built once into a temporary folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
+    """The real course, built once into a temporary folder whose parent does not exist yet (`--site` allows it)."""
+    site = tmp_path_factory.mktemp("real") / "not-yet" / "site"
     result = build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site

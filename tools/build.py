@@ -58,6 +58,7 @@ def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None,
     site = site or root / "site"
     dist = dist or root / "dist"
     site_url = os.environ.get("SITE_URL", "")
+    site.parent.mkdir(parents=True, exist_ok=True)  # `--site out/new/site` works like `mkdocs build -d`
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     offline = None
     started = time.perf_counter()
