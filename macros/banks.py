@@ -263,16 +263,8 @@ def _check_rules(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
                 loaded.line_of(*where, "options"),
                 f"{label}a `multiple` question needs at least one correct and one wrong option; {fix}",
             )
-        first: dict[str, int] = {}
+        yield from _repeated_texts(loaded, where, label, "options", [option.text for option in question.options])
         for number, option in enumerate(question.options):
-            same = first.setdefault(" ".join(option.text.lower().split()), number)
-            if same != number:
-                yield Problem(
-                    loaded.display,
-                    loaded.line_of(*where, "options", number),
-                    f"{label}options {same + 1} and {number + 1} have the same text; "
-                    "make each option say something different",
-                )
             if not option.correct and option.feedback is None:
                 yield Problem(
                     loaded.display,
@@ -286,7 +278,6 @@ def _classify_rules(
 ) -> Iterator[Problem]:
     """Categories unique (ids and texts); every statement in exactly one known category; statements unique."""
     ids: dict[str, int] = {}
-    texts: dict[str, int] = {}
     for number, category in enumerate(question.categories):
         line = loaded.line_of(*where, "categories", number)
         if category.id in ids:
@@ -297,15 +288,7 @@ def _classify_rules(
                 "give each category its own id",
             )
         ids.setdefault(category.id, number)
-        same = texts.setdefault(" ".join(category.text.lower().split()), number)
-        if same != number:
-            yield Problem(
-                loaded.display,
-                line,
-                f"{label}categories {same + 1} and {number + 1} have the same text; make each category say "
-                "something different",
-            )
-    seen: dict[str, int] = {}
+    yield from _repeated_texts(loaded, where, label, "categories", [c.text for c in question.categories])
     for number, statement in enumerate(question.statements):
         if statement.category not in ids:
             yield Problem(
@@ -314,13 +297,25 @@ def _classify_rules(
                 f"{label}statement {number + 1} names the category `{statement.category}`, which this question "
                 f"does not have; use one of: {', '.join(ids)}",
             )
-        same = seen.setdefault(" ".join(statement.text.lower().split()), number)
+    yield from _repeated_texts(loaded, where, label, "statements", [s.text for s in question.statements])
+
+
+ONE = {"options": "option", "categories": "category", "statements": "statement"}
+
+
+def _repeated_texts(
+    loaded: LoadedBank, where: tuple[Any, ...], label: str, field: str, texts: list[str]
+) -> Iterator[Problem]:
+    """Entries of one list (options, categories or statements) with the same text, ignoring case and spacing."""
+    first: dict[str, int] = {}
+    for number, text in enumerate(texts):
+        same = first.setdefault(" ".join(text.lower().split()), number)
         if same != number:
             yield Problem(
                 loaded.display,
-                loaded.line_of(*where, "statements", number),
-                f"{label}statements {same + 1} and {number + 1} have the same text; make each statement say "
-                "something different",
+                loaded.line_of(*where, field, number),
+                f"{label}{field} {same + 1} and {number + 1} have the same text; "
+                f"make each {ONE[field]} say something different",
             )
 
 
