@@ -92,6 +92,11 @@ class Course:
     menu: list[str] = field(default_factory=list)  # page src paths in menu order (mkdocs.yml nav)
     # PEMAT score files by chapter (data/pemat/<slug>.yml); None: the site has no data/pemat/ (fixture sites)
     scores: dict[str, Loaded[pemat.ScoreFile]] | None = None
+    # In the live preview (`make serve`), a chapter not scored yet, scored before its last review or below
+    # the goal is a note, not a problem, so that a chapter can be written before it is scored. The fast
+    # check and the build always count them as problems.
+    preview: bool = False
+    notes: list[Problem] = field(default_factory=list)
 
     # ------------------------------------------------------------ loading
 
@@ -105,8 +110,9 @@ class Course:
         docs_dir: str = "docs",
         language: str | None = None,
         nav: Any = None,
+        preview: bool = False,
     ) -> Course:
-        course = cls(root=root, renderer=Renderer())
+        course = cls(root=root, renderer=Renderer(), preview=preview)
         course._load_data()
         course.words, problems = load_words(root, language or site_language(root))
         course.problems.extend(problems)
@@ -129,6 +135,7 @@ class Course:
             course.problems.extend(stray)
         course._check()
         course.problems.sort(key=lambda p: (p.path, p.line, p.message))
+        course.notes.sort(key=lambda p: (p.path, p.line, p.message))
         return course
 
     def _load_data(self) -> None:
@@ -170,7 +177,8 @@ class Course:
         add(self._check_icon_arrays())
         add(self._check_red_flags())
         add(self._check_bank_sources())
-        add(self._check_scores())
+        for problem, not_yet in self._check_scores():
+            (self.notes if self.preview and not_yet else self.problems).append(problem)
         used: dict[str, str] = {}
         for src, page in self.pages.items():
             add(self._check_page(src, page, used))
@@ -259,18 +267,21 @@ class Course:
                             f"{_suggest(key, self.references)}; add it to data/references.yml first",
                         )
 
-    def _check_scores(self) -> Iterable[Problem]:
+    def _check_scores(self) -> Iterable[tuple[Problem, bool]]:
         """With data/pemat/: a score file for every chapter and for chapters only, scored since the
-        chapter's `reviewed` date, at or above the goal (macros/pemat.py has the items and the arithmetic)."""
+        chapter's `reviewed` date, at or above the goal (macros/pemat.py has the items and the arithmetic).
+
+        Each problem comes with whether it only says the chapter is not scored (yet) as it is now: no file,
+        scored before the last review, or below the goal. The live preview shows those as notes."""
         if self.scores is None:
             return
         for loaded in self.scores.values():
-            yield from loaded.problems
+            yield from ((problem, False) for problem in loaded.problems)
         chapters = {src.removesuffix(".md"): page for src, page in self.pages.items() if page.is_chapter}
         for slug_, loaded in self.scores.items():
             page = self.pages.get(f"{slug_}.md")
             if page is None:
-                yield Problem(
+                yield _hard(
                     loaded.display,
                     1,
                     f"there is no page docs/{slug_}.md{_suggest(slug_, chapters)}; a score file is named after "
@@ -278,7 +289,7 @@ class Course:
                 )
                 continue
             if not page.is_chapter:
-                yield Problem(
+                yield _hard(
                     loaded.display,
                     1,
                     f"{page.display} is not a chapter (it has no quiz); only chapters are scored: delete this file",
@@ -286,14 +297,17 @@ class Course:
                 continue
             if loaded.model is None:
                 continue  # its own problems say why
-            yield from self._check_score(page, loaded)
+            yield from ((problem, True) for problem in self._check_score(page, loaded))
         for slug_, page in chapters.items():
             if slug_ not in self.scores and not front_matter_unread(page):
-                yield Problem(
-                    page.display,
-                    1,
-                    f"this chapter has no PEMAT score; copy a file in {pemat.FOLDER}/ to {pemat.FOLDER}/{slug_}.yml "
-                    'and score the chapter item by item (CONTRIBUTING.md, "Score a chapter")',
+                yield (
+                    Problem(
+                        page.display,
+                        1,
+                        f"this chapter has no PEMAT score; copy templates/pemat.yml to {pemat.FOLDER}/{slug_}.yml "
+                        'and score the chapter item by item (CONTRIBUTING.md, "Score a chapter")',
+                    ),
+                    True,
                 )
 
     def _check_score(self, page: Page, loaded: Loaded[pemat.ScoreFile]) -> Iterable[Problem]:
@@ -697,6 +711,11 @@ def _resolve(src: str, path: str) -> str:
 
 def _relative(src: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+
+def _hard(path: str, line: int, message: str) -> tuple[Problem, bool]:
+    """A problem the live preview does not let pass either."""
+    return Problem(path, line, message), False
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

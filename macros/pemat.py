@@ -366,10 +366,15 @@ def table(rows: list[tuple[str, str, ScoreFile | None]]) -> str:
     )
 
 
-def template(by: str, date: datetime.date) -> str:
-    """A blank score file: every item, with its words as a comment, scored `disagree` until someone looks."""
+TEMPLATE_BY = "Your name, your role"
+TEMPLATE_DATE = datetime.date(2000, 1, 1)  # before any chapter's review: the check asks for the real date
+
+
+def template(by: str = TEMPLATE_BY, date: datetime.date = TEMPLATE_DATE) -> str:
+    """A blank score file (templates/pemat.yml): every item with its words as a comment, `disagree` until scored."""
     lines = [
-        '# PEMAT-P score for this chapter: CONVENTIONS.md, "PEMAT scores"; CONTRIBUTING.md, "Score a chapter".',
+        "# A PEMAT-P score file. Copy it to data/pemat/<chapter-slug>.yml and score every item",
+        '# (CONTRIBUTING.md, "Score a chapter"; the items: CONVENTIONS.md, "PEMAT scores").',
         "scored:",
         f"  by: {by}",
         f"  date: {date.isoformat()}",
