@@ -5,6 +5,8 @@ bank, page or data file stops the build with a list of `file:line: message`
 lines instead of a traceback or a half-written site.
 """
 
+import logging
+import os
 from pathlib import Path
 
 import jinja2
@@ -24,7 +26,10 @@ def define_env(env):
         docs_dir=docs_dir.relative_to(config_dir).as_posix(),
         language=env.conf["theme"]["language"],
         nav=env.conf["nav"],
+        preview=os.environ.get("COURSE_PREVIEW") == "1",  # set by `make serve`
     )
+    for note in course.notes:  # INFO, not WARNING: a warning would stop `mkdocs serve --strict`
+        logging.getLogger("mkdocs.plugins.course").info("preview only, `make check` stops on this: %s", note)
     if course.problems:
         count = len(course.problems)
         lines = "\n".join(f"  {problem}" for problem in course.problems)

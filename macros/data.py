@@ -192,7 +192,7 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
         nouns = {References: "reference", FindingsTable: "finding", IconArrays: "icon array", RedFlags: "red-flag list"}
-        noun = nouns.get(model, "entry")
+        noun = nouns.get(model, getattr(model, "noun", "entry"))
         problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
         return loaded
     rules = _RULES.get(model)
@@ -325,6 +325,8 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
     def label(tree: Any, location: tuple[Any, ...]) -> str:
         if not location:
             return ""
+        if hasattr(model, "problem_label"):  # a model in another module labels its own problems (macros/pemat.py)
+            return model.problem_label(tree, location)
         first = location[0]
         if model is References and isinstance(first, str):
             return "" if location[-1] == "[key]" else f"'{first}': "

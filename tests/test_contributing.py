@@ -191,6 +191,21 @@ def add_a_chapter(root: Path) -> Path:
     return chapter
 
 
+def score_a_chapter(root: Path, chapter: Path) -> Path:
+    """The steps of "Score a chapter": the blank file copied as written, then every item scored as a scorer would."""
+    (command,) = blocks("Score a chapter", "sh")
+    assert f"data/pemat/{SLUG}.yml" in command
+    subprocess.run(["bash", "-e", "-c", command], cwd=root, check=True)
+    scores = root / "data" / "pemat" / f"{SLUG}.yml"
+    reviewed = re.search(r"^reviewed: (\S+)$", chapter.read_text(encoding="utf-8"), re.M).group(1)
+    text = scores.read_text(encoding="utf-8")
+    text = text.replace("score: disagree", "score: agree").replace("Not scored yet.", "Read in full; it holds.")
+    text = re.sub(r"by: .+", "by: A. Tester, nurse", text)
+    text = re.sub(r"date: .+", f"date: {reviewed}", text)  # "today's date": the day the chapter was checked
+    scores.write_text(text, encoding="utf-8")
+    return scores
+
+
 def add_a_question(root: Path) -> str:
     (question,) = blocks("Add a question", "yaml")
     assert "for the chapter on treatment" in GUIDE["Add a question"][0]
@@ -257,12 +272,20 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     add_a_glossary_word(root, chapter)
     add_a_figure(chapter)
     add_an_icon_array(root, chapter)
+    score_a_chapter(root, chapter)
     return Followed(root, first_check, make("check", root), make("build", root))
 
 
-def test_the_new_chapter_passes_the_check_before_it_is_written(followed: Followed) -> None:
-    assert followed.first_check.returncode == 0, followed.first_check.stdout + followed.first_check.stderr
-    assert followed.first_check.stdout.startswith("OK: 0 problems")
+def test_the_new_chapter_passes_the_check_before_it_is_written_but_for_its_score(followed: Followed) -> None:
+    """Step 4: the only problem is the PEMAT score, which step 7 adds once the chapter is written."""
+    lines = followed.first_check.stdout.splitlines()
+    assert followed.first_check.returncode == 1, followed.first_check.stdout + followed.first_check.stderr
+    assert lines[:-1] == [
+        f"docs/{SLUG}.md:1: this chapter has no PEMAT score; copy templates/pemat.yml to data/pemat/{SLUG}.yml "
+        'and score the chapter item by item (CONTRIBUTING.md, "Score a chapter")'
+    ]
+    assert lines[-1].startswith("FAILED: 1 problem in")
+    assert "one problem only, that the new chapter\n   has no PEMAT score" in CONTRIBUTING.read_text(encoding="utf-8")
 
 
 def test_the_fast_check_passes_after_following_the_steps(followed: Followed) -> None:
@@ -363,6 +386,7 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Add a glossary word",
         "Add a figure",
         "Add an icon array",
+        "Score a chapter",
         "Writing rules",
         "How review works",
         "Update a dependency",

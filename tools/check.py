@@ -52,6 +52,10 @@ KINDS = {
     "menu": "a page missing from the menu (`nav:` in mkdocs.yml), or a menu entry with no page",
     "figure": 'an inline SVG figure without role="img", <title> and <desc>, or with fixed colours',
     "image": "an image with no description (alt text), no file, or from another site",
+    "pemat": "a PEMAT score file (data/pemat/) that is not valid (an unknown or missing item, `na` where PEMAT "
+    "does not allow it, a score that is not agree, disagree or na, no reason), that names a page that is not a "
+    "chapter, that was scored before the chapter's `reviewed` date, or whose chapter is below the goal (90% "
+    "understandable, 80% actionable); or a chapter with no score file",
     "reading-level": "a page above US school grade 8 (Flesch-Kincaid)",
     "encoding": "a file that is not UTF-8 text",
 }

@@ -571,8 +571,8 @@ COURSE = [
         [
             'docs/chapter.md:23: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
             "docs/chapter.md:23: unknown macro `slug`; macros you can use: cite, clear_saved, findings_chart, "
-            "flare_plan, glossary, icon_array, key_points_summary, learning_objectives, my_questions, progress, "
-            "quiz, red_flags, red_flags_summary, references, review_status",
+            "flare_plan, glossary, icon_array, key_points_summary, learning_objectives, my_questions, pemat_table, "
+            "progress, quiz, red_flags, red_flags_summary, references, review_status",
         ],
     ),
     (
