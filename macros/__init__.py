@@ -13,6 +13,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from .course import Course
+from .glossary import FirstUsesOnly
 
 
 def define_env(env):
@@ -36,6 +37,8 @@ def define_env(env):
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{lines}")
     # Hover and focus definitions for glossary words on every page (Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = course.glossary_terms()
+    # ... on each term's first use in a page only (macros/glossary.py): later uses are plain text.
+    env.conf["markdown_extensions"].append(FirstUsesOnly())
     # The theme override (overrides/main.html) takes its words from the same file as the macros.
     env.conf["extra"]["course_words"] = course.words
     for name, function in course.macros(lambda: env.page).items():
