@@ -47,7 +47,7 @@ BROKEN = [
         # a placeholder translated by mistake
         "a placeholder changed",
         lambda text: text.replace('"{right} of {count}"', '"{right} von {anzahl}"'),
-        ["data/words/xx.yml:62: `progress: score_of` must keep the placeholders {count}, {right} of "
+        ["data/words/xx.yml:64: `progress: score_of` must keep the placeholders {count}, {right} of "
          "data/words/en.yml (found {anzahl}, {right}); they are filled in when the page is built or shown"],
     ),
 ]
