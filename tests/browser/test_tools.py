@@ -7,6 +7,7 @@ as for a USB stick.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -437,6 +438,94 @@ def test_an_address_made_up_elsewhere_adds_nothing(page: Page, url: str, case: s
     assert items(page) == [] and stored(page, QUESTIONS_KEY) is None, case
     assert page.url == f"{url}/my-questions.html"
     assert page.watch.errors == []  # type: ignore[attr-defined]
+
+
+def test_on_paper_no_ask_links_and_the_way_back_as_words(page: Page, url: str) -> None:
+    open_chapter(page, f"{url}/chapter.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".quiz-ask:visible")).to_have_count(0)
+    page.emulate_media(media="screen")
+    ask(page, 1).click()
+    expect(page.locator("[data-tool-status]")).to_have_text("Added: What is pain's main job?")
+    page.emulate_media(media="print")
+    expect(page.locator(".course-questions-text:visible")).to_have_text(["What is pain's main job?"])
+    expect(page.locator(".course-questions-from")).to_have_text("From the quiz in “A sample chapter”, question 1")
+    assert page.evaluate(PRINT_LEGIBILITY, ".course-questions-list") == []
+
+
+# ---------------------------------------------------------------- on paper: the real course's pages
+
+# A plan filled in as a reader might: two or three lines in every box.
+FULL_PLAN = {
+    "My early warning signs": "Poor sleep for two nights.\nStiff and tense in the morning.\nSnapping at people.",
+    "What has helped me before": "A warm shower, then a short slow walk.\nBreathing out slowly for five minutes.",
+    "How I will scale my activity down, and then build it back up": (
+        "Halve my walks, but still go out every day.\nAdd five minutes every two days when it settles."
+    ),
+    "Pain relief I have agreed with my clinician": "Paracetamol as agreed with Dr Lee, for a few days only.",
+    "How I will calm my body": "Music, a call with my sister, the relaxation recording.",
+    "People I can contact": "Sam (partner): 0123 456 789\nPhysio clinic: 0123 999 000, mornings",
+}
+
+# Text on paper: its colour against what is behind it (white paper unless a box has a background), as
+# luminance contrast, which is what a black-and-white printer keeps; and its size.
+PRINT_LEGIBILITY = """(selector) => {
+  const rgba = text => text.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+  const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]));
+  const background = el => {
+    const layers = [];
+    for (; el; el = el.parentElement) {
+      const c = rgba(getComputedStyle(el).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+    }
+    return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255]);
+  };
+  const luminance = rgb => rgb.map(c => c / 255).map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const problems = [];
+  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.data.trim() || !el.checkVisibility()) continue;
+    const style = getComputedStyle(el), under = background(el);
+    const ink = over(rgba(style.color), under);
+    const [a, b] = [luminance(ink), luminance(under)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05), size = parseFloat(style.fontSize);
+    if (ratio < 4.5 || size < 12) problems.push(`${node.data.trim().slice(0, 40)}: ${ratio.toFixed(1)}:1, ${size}px`);
+  }
+  return problems;
+}"""
+
+
+# What takes the height on paper, for the message when a page does not fit.
+PRINT_HEIGHTS = """() => [...document.querySelectorAll('.md-banner, .md-typeset > *, .course-plan > *')]
+  .filter(e => e.checkVisibility())
+  .map(e => `${e.tagName}.${e.className.split(' ')[0]} ${Math.round(e.offsetHeight)}`)"""
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+# Chromium's "Default" print margins are about 1 cm on every side.
+PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "right", "bottom", "left"), "1cm")}
+LETTER = {**PAPER, "format": "Letter"}
+
+
+def test_the_question_list_prints_as_a_short_list_with_space_for_answers(page: Page, real_url: str) -> None:
+    open_tool(page, f"{real_url}/my-questions.html")
+    suggested = page.locator("[data-suggestion]")
+    for index in range(6):
+        suggested.nth(index).click()
+    page.emulate_media(media="print")
+    expect(page.locator(".course-questions-text:visible")).to_have_count(6)
+    expect(page.locator(".course-questions-answer:visible")).to_have_count(6)
+    # each question has room to write under it
+    heights = page.locator(".course-questions-answer").evaluate_all("els => els.map(e => e.offsetHeight)")
+    assert min(heights) >= 50, heights
+    expect(page.locator(".course-questions-suggested")).to_be_hidden()
+    assert page.evaluate(PRINT_LEGIBILITY, ".md-content") == []
+    assert pdf_pages(page.pdf(**PAPER)) == 1
 
 
 def test_the_ask_links_and_an_asked_question_are_axe_clean_in_both_palettes_and_fit_320_px(
