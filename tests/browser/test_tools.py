@@ -512,6 +512,39 @@ PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "right", "bottom", "lef
 LETTER = {**PAPER, "format": "Letter"}
 
 
+@pytest.mark.parametrize("paper", [PAPER, LETTER], ids=["A4", "Letter"])
+def test_a_filled_in_plan_prints_on_one_page_legible_in_black_and_white(
+    browser: Browser, real_url: str, paper: dict
+) -> None:
+    # the dark palette on screen: paper is still dark ink on white
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    open_tool(page, f"{real_url}/my-flare-up-plan.html")
+    for label, text in FULL_PLAN.items():
+        page.get_by_label(label).fill(text)
+    expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
+    page.emulate_media(media="print")
+    expect(page.locator(".course-plan-print:visible")).to_have_count(6)
+    emergency = page.locator(".course-plan ~ .admonition")
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("Call your local emergency number")
+    assert page.evaluate(PRINT_LEGIBILITY, ".md-content") == []
+    pages = pdf_pages(page.pdf(**paper))
+    assert pages == 1, f"{pages} pages: " + ", ".join(page.evaluate(PRINT_HEIGHTS))
+    context.close()
+
+
+def test_a_blank_plan_prints_on_one_page_with_lines_to_write_on(browser: Browser, real_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{real_url}/my-flare-up-plan.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".course-plan-lines:visible")).to_have_count(6)
+    pages = pdf_pages(page.pdf(**PAPER))
+    assert pages == 1, f"{pages} pages: " + ", ".join(page.evaluate(PRINT_HEIGHTS))
+    context.close()
+
+
 def test_the_question_list_prints_as_a_short_list_with_space_for_answers(page: Page, real_url: str) -> None:
     open_tool(page, f"{real_url}/my-questions.html")
     suggested = page.locator("[data-suggestion]")
