@@ -487,7 +487,7 @@ class Course:
 
         def my_questions(*suggestions: str) -> str:
             current_page().meta["course_tool"] = True
-            return tools.my_questions(self.words, suggestions)
+            return tools.my_questions(self.words, suggestions, self.chapters(src()), self.renderer)
 
         def clear_saved() -> str:
             return content.clear_saved(self.words)
@@ -552,10 +552,21 @@ class Course:
         chapters = self.chapter_pages()
         if src not in chapters:
             return None
-        href = None
+        href = asks = None
         if PROGRESS_PAGE in self.pages:
             href = content.link_from(src, PROGRESS_PAGE).removesuffix(".md") + ".html"
-        return Place(chapters.index(src) + 1, len(chapters), href)
+        questions_page = self.questions_page()
+        if questions_page:
+            asks = content.link_from(src, questions_page).removesuffix(".md") + ".html"
+        return Place(chapters.index(src) + 1, len(chapters), href, asks)
+
+    def questions_page(self) -> str | None:
+        """The page with the reader's list of questions for the visit (it calls my_questions()), if any."""
+        return next((src for src in self.menu_pages() if self.pages[src].calls_to("my_questions")), None)
+
+    def menu_pages(self) -> list[str]:
+        """Every page: those in the menu in its order, then the rest by path."""
+        return [src for src in self.menu if src in self.pages] + sorted(set(self.pages) - set(self.menu))
 
     def chapters(self, from_src: str) -> list[Chapter]:
         """Every chapter with a valid bank, in menu order, with links relative to `from_src`."""
