@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from . import content, figures, pemat, tools
 from .banks import LoadedBank, load_banks, stray_banks
-from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
+from .data import Diagrams, FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
 from .quiz import Chapter, Place, render_progress, render_quiz
 from .render import Renderer
@@ -42,6 +42,10 @@ MACROS = {
     "icon_array": (
         'a trial result as "out of 100 people", from data/icon-arrays.yml',
         '{{ icon_array("prt-trial") }}',
+    ),
+    "diagram": (
+        "a picture of an idea (a cycle, or two roads), from data/diagrams.yml",
+        '{{ diagram("fear-avoidance") }}',
     ),
     "review_status": (
         "a table of the chapters with their review dates (about page)",
@@ -77,6 +81,7 @@ DATA_FILES = {
     "red_flags": ("data/red-flags.yml", RedFlags, "`emergency:`", dict),
     "findings": ("data/brinjikji-2015.yml", FindingsTable, "`source:`", dict),
     "icon_arrays": ("data/icon-arrays.yml", IconArrays, "an icon-array id such as `prt-trial:`", dict),
+    "diagrams": ("data/diagrams.yml", Diagrams, "a diagram id such as `fear-avoidance:`", dict),
 }
 
 
@@ -175,6 +180,7 @@ class Course:
         add(self._check_glossary())
         add(self._check_findings())
         add(self._check_icon_arrays())
+        add(self._check_diagrams())
         add(self._check_red_flags())
         add(self._check_bank_sources())
         for problem, not_yet in self._check_scores():
@@ -252,6 +258,20 @@ class Course:
                     f"icon array '{key}': `source` names `{array.source}`, which is not in data/references.yml"
                     f"{_suggest(array.source, self.references)}; add it there first",
                 )
+
+    def _check_diagrams(self) -> Iterable[Problem]:
+        loaded = self.data.get("diagrams")
+        if not loaded or not loaded.model or self.references_unread:
+            return
+        for key, diagram in loaded.model.root.items():
+            for number, source in enumerate(diagram.sources):
+                if source not in self.references:
+                    yield Problem(
+                        loaded.display,
+                        line_of(loaded.tree, (key, "sources", number)),
+                        f"diagram '{key}': `sources` names `{source}`, which is not in data/references.yml"
+                        f"{_suggest(source, self.references)}; add it there first",
+                    )
 
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
@@ -363,7 +383,7 @@ class Course:
 
     def _check_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         name, args = call.name, call.args
-        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1}.get(name, 0)
+        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1, "diagram": 1}.get(name, 0)
         if name == "cite":
             if not args:
                 yield Problem(
@@ -396,6 +416,7 @@ class Course:
         needs = {
             "findings_chart": "findings",
             "icon_array": "icon_arrays",
+            "diagram": "diagrams",
             "red_flags": "red_flags",
             "red_flags_summary": "red_flags",
             "glossary": "glossary",
@@ -410,6 +431,29 @@ class Course:
             yield from self._check_quiz_call(src, page, call, used)
         if name == "icon_array" and needs in self.data:
             yield from self._check_icon_array_call(page, call)
+        if name == "diagram" and needs in self.data:
+            yield from self._check_diagram_call(page, call)
+
+    def _check_diagram_call(self, page: Page, call: Any) -> Iterable[Problem]:
+        diagrams = self.model("diagrams")
+        if diagrams is None:
+            return  # data/diagrams.yml has problems of its own
+        key = str(call.args[0])
+        if key not in diagrams.root:
+            yield Problem(
+                page.display,
+                call.line,
+                f'unknown diagram "{key}": there is no `{key}:` in data/diagrams.yml'
+                f"{_suggest(key, diagrams.root)}; diagrams: {', '.join(sorted(diagrams.root)) or 'none yet'}",
+            )
+            return
+        first = next(c for c in page.calls_to("diagram") if c.args == call.args)
+        if first is not call:
+            yield Problem(
+                page.display,
+                call.line,
+                f'diagram "{key}" is already on this page (line {first.line}); show it once',
+            )
 
     def _check_icon_array_call(self, page: Page, call: Any) -> Iterable[Problem]:
         arrays = self.model("icon_arrays")
@@ -500,6 +544,11 @@ class Course:
             citation = content.cite_html(self.references, [array.source], src())
             return figures.icon_array(key, array, citation)
 
+        def diagram(key: str) -> str:
+            data = self.model("diagrams").root[key]
+            citation = content.cite_html(self.references, data.sources, src()) if data.sources else ""
+            return figures.diagram(key, data, citation)
+
         def review_status() -> str:
             chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
             order = {path: number for number, path in enumerate(self.menu)}
@@ -527,6 +576,7 @@ class Course:
             "key_points_summary": lambda: content.key_points(meta()),
             "findings_chart": findings_chart,
             "icon_array": icon_array,
+            "diagram": diagram,
             "review_status": review_status,
             "pemat_table": pemat_table,
             "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
@@ -594,6 +644,8 @@ class Course:
                 ids.add(f"quiz-{call.args[0]}")
             elif call.name == "icon_array" and call.args:
                 ids.add(figures.element_id(str(call.args[0])))
+            elif call.name == "diagram" and call.args:
+                ids.add(figures.diagram_id(str(call.args[0])))
         return ids
 
     def glossary_terms(self) -> dict[str, str]:

@@ -492,6 +492,8 @@ def _sentence(
         return f"`{name}` needs at least {need} item{'s' if need != 1 else ''}"
     if kind == "too_long":
         return f"`{name}` has more than the {ctx.get('max_length')} items allowed"
+    if kind == "literal_error":
+        return f"`{name}` must be {ctx.get('expected')}, not {shown}"
     if kind == "list_type":
         return f"`{name}` must be a list, each item on its own line starting with `- `"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -281,7 +281,7 @@ MISTAKES = {
         "{{ key_point_summary() }}",
         "macro",
         "docs/chapter.md:42: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
-        "use: cite, clear_saved, findings_chart, flare_plan, glossary, icon_array, key_points_summary, "
+        "use: cite, clear_saved, diagram, findings_chart, flare_plan, glossary, icon_array, key_points_summary, "
         "learning_objectives, my_questions, pemat_table, progress, quiz, red_flags, red_flags_summary, references, "
         "review_status",
         "docs/chapter.md:14: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",

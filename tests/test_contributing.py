@@ -261,6 +261,18 @@ def add_an_icon_array(root: Path, chapter: Path) -> str:
     return key
 
 
+def add_a_diagram(root: Path, chapter: Path) -> str:
+    (entry,) = blocks("Add a diagram", "yaml")
+    (call,) = blocks("Add a diagram", "markdown")
+    key = entry.split(":", 1)[0]
+    diagrams = root / "data" / "diagrams.yml"
+    text = diagrams.read_text(encoding="utf-8")
+    assert f"\n{key}:" not in text, f"CONTRIBUTING.md's example diagram `{key}` is in the course now"
+    diagrams.write_text(text.rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    replace_once(chapter, "\n## The second idea\n", f"\n{call}\n## The second idea\n")
+    return key
+
+
 @pytest.fixture(scope="module")
 def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     root = clean_copy(tmp_path_factory.mktemp("contributing"))
@@ -272,6 +284,7 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     add_a_glossary_word(root, chapter)
     add_a_figure(chapter)
     add_an_icon_array(root, chapter)
+    add_a_diagram(root, chapter)
     score_a_chapter(root, chapter)
     return Followed(root, first_check, make("check", root), make("build", root))
 
@@ -311,6 +324,14 @@ def test_the_real_build_passes_and_shows_every_addition(followed: Followed) -> N
     assert '<figure class="course-figure course-icons" id="icon-array-example-trial">' in chapter
     assert "<td>45 of 120</td><td>38 out of 100</td>" in chapter
     assert "Usual care: 17 out of 100 people had the invented result (filled figures)" in chapter
+    # the diagram: drawn from the guide's words, with its description, caption, source and list
+    assert '<figure class="course-figure course-diagram" id="diagram-example-cycle">' in chapter
+    assert (
+        "It starts with a bad night. If the day goes badly: tired and sore, then resting all day, "
+        "which leads back to a bad night." in chapter
+    )
+    assert 'Source: <span class="course-cite">(<a href="references.html#finan-2013"' in chapter
+    assert "<li><strong>If the day goes well</strong><ol><li>A short walk</li></ol></li>" in chapter
     assert f'href="{SLUG}.html"' in (site / "index.html").read_text(encoding="utf-8")  # in the menu
     assert 'data-qid="whole-person-parts"' in (site / "how-it-is-treated.html").read_text(encoding="utf-8")
     assert '<li id="vives-2009">' in (site / "references.html").read_text(encoding="utf-8")
@@ -386,6 +407,7 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Add a glossary word",
         "Add a figure",
         "Add an icon array",
+        "Add a diagram",
         "Score a chapter",
         "Writing rules",
         "How review works",
