@@ -507,7 +507,8 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
-# Chromium's "Default" print margins are about 1 cm on every side.
+# Paper as readers print it. The margins here are what Chromium offers by default; the pages' own @page
+# margins (Material: 25 mm; the tools' pages: 15 mm) take precedence over them, as in a browser.
 PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "right", "bottom", "left"), "1cm")}
 LETTER = {**PAPER, "format": "Letter"}
 
