@@ -23,7 +23,7 @@ build: system-build $(BUILD_STAMP) $(SHIM)
 	$(BIN)/python -m tools.build
 
 serve: system-build $(BUILD_STAMP) $(SHIM)
-	$(BIN)/mkdocs serve --strict
+	COURSE_PREVIEW=1 $(BIN)/mkdocs serve --strict   # a chapter can be previewed before it is PEMAT-scored
 
 test: system-test $(STAMP) $(SHIM)
 	$(BIN)/ruff check macros tools tests bench

@@ -41,6 +41,7 @@ from bench.common import (
     bare_material_config,
     build,
     heading,
+    machine,
     median,
     mkdocs_build,
     strip_macros,
@@ -133,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     heading(f"Lighthouse {version}, {chromium}, mobile, median of {args.runs} runs")
+    print(machine(), flush=True)  # the load average: other work on the machine moves the performance score
     scores: dict[str, dict[str, list[float]]] = {}
     metrics: dict[str, dict[str, list[float]]] = {}
     notes: dict[str, set[str]] = {}
@@ -185,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     low, middle, high = min(benchmark), median(benchmark), max(benchmark)
     print(f"Lighthouse's CPU benchmark index of this machine: median {middle:.0f} ({low:.0f} to {high:.0f});")
     print("its 4x mobile CPU slow-down assumes a fast desktop, so a low index lowers the performance score")
+    print("load average at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     print()
     for name in everything:
         for note in sorted(notes[name]) or ["every audit passed or did not apply; no request left 127.0.0.1"]:

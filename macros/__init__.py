@@ -5,12 +5,15 @@ bank, page or data file stops the build with a list of `file:line: message`
 lines instead of a traceback or a half-written site.
 """
 
+import logging
+import os
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
 
 from .course import Course
+from .glossary import FirstUsesOnly
 
 
 def define_env(env):
@@ -24,13 +27,18 @@ def define_env(env):
         docs_dir=docs_dir.relative_to(config_dir).as_posix(),
         language=env.conf["theme"]["language"],
         nav=env.conf["nav"],
+        preview=os.environ.get("COURSE_PREVIEW") == "1",  # set by `make serve`
     )
+    for note in course.notes:  # INFO, not WARNING: a warning would stop `mkdocs serve --strict`
+        logging.getLogger("mkdocs.plugins.course").info("preview only, `make check` stops on this: %s", note)
     if course.problems:
         count = len(course.problems)
         lines = "\n".join(f"  {problem}" for problem in course.problems)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{lines}")
     # Hover and focus definitions for glossary words on every page (Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = course.glossary_terms()
+    # ... on each term's first use in a page only (macros/glossary.py): later uses are plain text.
+    env.conf["markdown_extensions"].append(FirstUsesOnly())
     # The theme override (overrides/main.html) takes its words from the same file as the macros.
     env.conf["extra"]["course_words"] = course.words
     for name, function in course.macros(lambda: env.page).items():

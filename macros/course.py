@@ -7,6 +7,7 @@ any; the fast check prints them. The page macros are methods of `Course`.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import posixpath
 import re
@@ -18,9 +19,9 @@ from typing import Any
 import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
-from . import content, figures, tools
+from . import content, figures, pemat, tools
 from .banks import LoadedBank, load_banks, stray_banks
-from .data import FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
+from .data import Diagrams, FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
 from .quiz import Chapter, Place, render_progress, render_quiz
 from .render import Renderer
@@ -42,9 +43,17 @@ MACROS = {
         'a trial result as "out of 100 people", from data/icon-arrays.yml',
         '{{ icon_array("prt-trial") }}',
     ),
+    "diagram": (
+        "a picture of an idea (a cycle, or two roads), from data/diagrams.yml",
+        '{{ diagram("fear-avoidance") }}',
+    ),
     "review_status": (
         "a table of the chapters with their review dates (about page)",
         "{{ review_status() }}",
+    ),
+    "pemat_table": (
+        "a table of the chapters' PEMAT scores, from data/pemat/ (about page)",
+        "{{ pemat_table() }}",
     ),
     "red_flags": (
         'one red-flag list: "emergency", "urgent", "soon" or "clinicians"',
@@ -72,6 +81,7 @@ DATA_FILES = {
     "red_flags": ("data/red-flags.yml", RedFlags, "`emergency:`", dict),
     "findings": ("data/brinjikji-2015.yml", FindingsTable, "`source:`", dict),
     "icon_arrays": ("data/icon-arrays.yml", IconArrays, "an icon-array id such as `prt-trial:`", dict),
+    "diagrams": ("data/diagrams.yml", Diagrams, "a diagram id such as `fear-avoidance:`", dict),
 }
 
 
@@ -85,6 +95,13 @@ class Course:
     problems: list[Problem] = field(default_factory=list)
     words: Words = field(default_factory=dict)
     menu: list[str] = field(default_factory=list)  # page src paths in menu order (mkdocs.yml nav)
+    # PEMAT score files by chapter (data/pemat/<slug>.yml); None: the site has no data/pemat/ (fixture sites)
+    scores: dict[str, Loaded[pemat.ScoreFile]] | None = None
+    # In the live preview (`make serve`), a chapter not scored yet, scored before its last review or below
+    # the goal is a note, not a problem, so that a chapter can be written before it is scored. The fast
+    # check and the build always count them as problems.
+    preview: bool = False
+    notes: list[Problem] = field(default_factory=list)
 
     # ------------------------------------------------------------ loading
 
@@ -98,8 +115,9 @@ class Course:
         docs_dir: str = "docs",
         language: str | None = None,
         nav: Any = None,
+        preview: bool = False,
     ) -> Course:
-        course = cls(root=root, renderer=Renderer())
+        course = cls(root=root, renderer=Renderer(), preview=preview)
         course._load_data()
         course.words, problems = load_words(root, language or site_language(root))
         course.problems.extend(problems)
@@ -117,8 +135,12 @@ class Course:
             src = path.relative_to(docs).as_posix()
             course.pages[src] = read_page(path, path.relative_to(root).as_posix(), jinja, known)
         course.menu = menu_order(nav if nav is not None else _nav_of(root), list(course.pages))
+        if pemat.folder_exists(root):
+            course.scores, stray = pemat.load_scores(root)
+            course.problems.extend(stray)
         course._check()
         course.problems.sort(key=lambda p: (p.path, p.line, p.message))
+        course.notes.sort(key=lambda p: (p.path, p.line, p.message))
         return course
 
     def _load_data(self) -> None:
@@ -158,8 +180,11 @@ class Course:
         add(self._check_glossary())
         add(self._check_findings())
         add(self._check_icon_arrays())
+        add(self._check_diagrams())
         add(self._check_red_flags())
         add(self._check_bank_sources())
+        for problem, not_yet in self._check_scores():
+            (self.notes if self.preview and not_yet else self.problems).append(problem)
         used: dict[str, str] = {}
         for src, page in self.pages.items():
             add(self._check_page(src, page, used))
@@ -234,6 +259,20 @@ class Course:
                     f"{_suggest(array.source, self.references)}; add it there first",
                 )
 
+    def _check_diagrams(self) -> Iterable[Problem]:
+        loaded = self.data.get("diagrams")
+        if not loaded or not loaded.model or self.references_unread:
+            return
+        for key, diagram in loaded.model.root.items():
+            for number, source in enumerate(diagram.sources):
+                if source not in self.references:
+                    yield Problem(
+                        loaded.display,
+                        line_of(loaded.tree, (key, "sources", number)),
+                        f"diagram '{key}': `sources` names `{source}`, which is not in data/references.yml"
+                        f"{_suggest(source, self.references)}; add it there first",
+                    )
+
     def _check_bank_sources(self) -> Iterable[Problem]:
         for bank in self.banks.values():
             if not bank.bank or self.references_unread:
@@ -247,6 +286,72 @@ class Course:
                             f"question '{question.id}': unknown reference `{key}`"
                             f"{_suggest(key, self.references)}; add it to data/references.yml first",
                         )
+
+    def _check_scores(self) -> Iterable[tuple[Problem, bool]]:
+        """With data/pemat/: a score file for every chapter and for chapters only, scored since the
+        chapter's `reviewed` date, at or above the goal (macros/pemat.py has the items and the arithmetic).
+
+        Each problem comes with whether it only says the chapter is not scored (yet) as it is now: no file,
+        scored before the last review, or below the goal. The live preview shows those as notes."""
+        if self.scores is None:
+            return
+        for loaded in self.scores.values():
+            yield from ((problem, False) for problem in loaded.problems)
+        chapters = {src.removesuffix(".md"): page for src, page in self.pages.items() if page.is_chapter}
+        for slug_, loaded in self.scores.items():
+            page = self.pages.get(f"{slug_}.md")
+            if page is None:
+                yield _hard(
+                    loaded.display,
+                    1,
+                    f"there is no page docs/{slug_}.md{_suggest(slug_, chapters)}; a score file is named after "
+                    "its chapter: rename it, or delete it if the chapter is gone",
+                )
+                continue
+            if not page.is_chapter:
+                yield _hard(
+                    loaded.display,
+                    1,
+                    f"{page.display} is not a chapter (it has no quiz); only chapters are scored: delete this file",
+                )
+                continue
+            if loaded.model is None:
+                continue  # its own problems say why
+            yield from ((problem, True) for problem in self._check_score(page, loaded))
+        for slug_, page in chapters.items():
+            if slug_ not in self.scores and not front_matter_unread(page):
+                yield (
+                    Problem(
+                        page.display,
+                        1,
+                        f"this chapter has no PEMAT score; copy templates/pemat.yml to {pemat.FOLDER}/{slug_}.yml "
+                        'and score the chapter item by item (CONTRIBUTING.md, "Score a chapter")',
+                    ),
+                    True,
+                )
+
+    def _check_score(self, page: Page, loaded: Loaded[pemat.ScoreFile]) -> Iterable[Problem]:
+        scored = loaded.model.scored.date
+        reviewed = page.meta.get("reviewed")
+        if isinstance(reviewed, datetime.date) and scored < reviewed:
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, ("scored", "date")),
+                f"scored on {scored.isoformat()}, before the chapter was last reviewed ({reviewed.isoformat()}, "
+                f"`reviewed` on {page.display}); re-score on review: score every item again against the chapter "
+                "as it is now, and set `date` to that day",
+            )
+        for found in pemat.results(loaded.model).values():
+            if found.meets_goal:
+                continue
+            named = ", ".join(f"{n} ({pemat.ITEMS[n].short})" for n in found.disagreed)
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, ("items",)),
+                f"{found.group} is {found.percent}% ({found.agree} of {found.applicable} items), below the goal "
+                f"of {found.goal}%; items scored disagree: {named}. Change the chapter, not the score, "
+                "then score it again",
+            )
 
     def _check_page(self, src: str, page: Page, used: dict[str, str]) -> Iterable[Problem]:
         for call in page.calls:
@@ -278,7 +383,7 @@ class Course:
 
     def _check_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         name, args = call.name, call.args
-        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1}.get(name, 0)
+        arity = {"quiz": 1, "red_flags": 1, "icon_array": 1, "diagram": 1}.get(name, 0)
         if name == "cite":
             if not args:
                 yield Problem(
@@ -311,6 +416,7 @@ class Course:
         needs = {
             "findings_chart": "findings",
             "icon_array": "icon_arrays",
+            "diagram": "diagrams",
             "red_flags": "red_flags",
             "red_flags_summary": "red_flags",
             "glossary": "glossary",
@@ -325,6 +431,29 @@ class Course:
             yield from self._check_quiz_call(src, page, call, used)
         if name == "icon_array" and needs in self.data:
             yield from self._check_icon_array_call(page, call)
+        if name == "diagram" and needs in self.data:
+            yield from self._check_diagram_call(page, call)
+
+    def _check_diagram_call(self, page: Page, call: Any) -> Iterable[Problem]:
+        diagrams = self.model("diagrams")
+        if diagrams is None:
+            return  # data/diagrams.yml has problems of its own
+        key = str(call.args[0])
+        if key not in diagrams.root:
+            yield Problem(
+                page.display,
+                call.line,
+                f'unknown diagram "{key}": there is no `{key}:` in data/diagrams.yml'
+                f"{_suggest(key, diagrams.root)}; diagrams: {', '.join(sorted(diagrams.root)) or 'none yet'}",
+            )
+            return
+        first = next(c for c in page.calls_to("diagram") if c.args == call.args)
+        if first is not call:
+            yield Problem(
+                page.display,
+                call.line,
+                f'diagram "{key}" is already on this page (line {first.line}); show it once',
+            )
 
     def _check_icon_array_call(self, page: Page, call: Any) -> Iterable[Problem]:
         arrays = self.model("icon_arrays")
@@ -402,7 +531,7 @@ class Course:
 
         def my_questions(*suggestions: str) -> str:
             current_page().meta["course_tool"] = True
-            return tools.my_questions(self.words, suggestions)
+            return tools.my_questions(self.words, suggestions, self.chapters(src()), self.renderer)
 
         def clear_saved() -> str:
             return content.clear_saved(self.words)
@@ -415,11 +544,25 @@ class Course:
             citation = content.cite_html(self.references, [array.source], src())
             return figures.icon_array(key, array, citation)
 
+        def diagram(key: str) -> str:
+            data = self.model("diagrams").root[key]
+            citation = content.cite_html(self.references, data.sources, src()) if data.sources else ""
+            return figures.diagram(key, data, citation)
+
         def review_status() -> str:
             chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
             order = {path: number for number, path in enumerate(self.menu)}
             chapters.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
             return content.review_table(chapters, src())
+
+        def pemat_table() -> str:
+            rows = []
+            for path in self.chapter_pages():
+                loaded = (self.scores or {}).get(path.removesuffix(".md"))
+                href = content.link_from(src(), path).removesuffix(".md") + ".html"
+                title = str(self.pages[path].meta.get("title") or path)
+                rows.append((href, title, loaded.model if loaded else None))
+            return pemat.table(rows)
 
         def findings_chart() -> str:
             table = self.model("findings")
@@ -433,7 +576,9 @@ class Course:
             "key_points_summary": lambda: content.key_points(meta()),
             "findings_chart": findings_chart,
             "icon_array": icon_array,
+            "diagram": diagram,
             "review_status": review_status,
+            "pemat_table": pemat_table,
             "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
             "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
             "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
@@ -457,10 +602,21 @@ class Course:
         chapters = self.chapter_pages()
         if src not in chapters:
             return None
-        href = None
+        href = asks = None
         if PROGRESS_PAGE in self.pages:
             href = content.link_from(src, PROGRESS_PAGE).removesuffix(".md") + ".html"
-        return Place(chapters.index(src) + 1, len(chapters), href)
+        questions_page = self.questions_page()
+        if questions_page:
+            asks = content.link_from(src, questions_page).removesuffix(".md") + ".html"
+        return Place(chapters.index(src) + 1, len(chapters), href, asks)
+
+    def questions_page(self) -> str | None:
+        """The page with the reader's list of questions for the visit (it calls my_questions()), if any."""
+        return next((src for src in self.menu_pages() if self.pages[src].calls_to("my_questions")), None)
+
+    def menu_pages(self) -> list[str]:
+        """Every page: those in the menu in its order, then the rest by path."""
+        return [src for src in self.menu if src in self.pages] + sorted(set(self.pages) - set(self.menu))
 
     def chapters(self, from_src: str) -> list[Chapter]:
         """Every chapter with a valid bank, in menu order, with links relative to `from_src`."""
@@ -488,6 +644,8 @@ class Course:
                 ids.add(f"quiz-{call.args[0]}")
             elif call.name == "icon_array" and call.args:
                 ids.add(figures.element_id(str(call.args[0])))
+            elif call.name == "diagram" and call.args:
+                ids.add(figures.diagram_id(str(call.args[0])))
         return ids
 
     def glossary_terms(self) -> dict[str, str]:
@@ -616,6 +774,11 @@ def _resolve(src: str, path: str) -> str:
 
 def _relative(src: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+
+def _hard(path: str, line: int, message: str) -> tuple[Problem, bool]:
+    """A problem the live preview does not let pass either."""
+    return Problem(path, line, message), False
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:

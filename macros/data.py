@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
 from ruamel.yaml.comments import CommentedMap
@@ -156,6 +156,33 @@ class IconArrays(RootModel[dict[Key, IconArray]]):
     pass
 
 
+# A few words in a box or under a stretch of road: short enough to read at 320 px.
+Label = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class DiagramPath(_Strict):
+    """One path of a diagram: its label and its steps, in order."""
+
+    label: Label
+    steps: list[Label] = Field(min_length=1, max_length=5)
+    loop: bool = False  # kind `cycle` only: the last step leads back to `start`
+
+
+class Diagram(_Strict):
+    """A picture of an idea drawn from words (macros/figures.py): a cycle with a way out, or two roads."""
+
+    kind: Literal["cycle", "roads"]
+    title: Short
+    caption: Line
+    start: Label | None = None  # kind `cycle`: the box both paths begin from
+    sources: list[Key] = Field(default_factory=list)
+    paths: list[DiagramPath] = Field(min_length=2, max_length=2)
+
+
+class Diagrams(RootModel[dict[Key, Diagram]]):
+    pass
+
+
 # ---------------------------------------------------------------- loading
 
 
@@ -191,8 +218,14 @@ def load(path: Path, model: type[M], display: str, starts_with: str, top: type =
     try:
         loaded.model = model.model_validate(plain(tree))
     except ValidationError as error:
-        nouns = {References: "reference", FindingsTable: "finding", IconArrays: "icon array", RedFlags: "red-flag list"}
-        noun = nouns.get(model, "entry")
+        nouns = {
+            References: "reference",
+            FindingsTable: "finding",
+            IconArrays: "icon array",
+            Diagrams: "diagram",
+            RedFlags: "red-flag list",
+        }
+        noun = nouns.get(model, getattr(model, "noun", "entry"))
         problems.extend(explain(display, tree, error, _allowed_keys_for(model), _labeller(model), entry=noun))
         return loaded
     rules = _RULES.get(model)
@@ -264,6 +297,46 @@ def _icon_array_rules(loaded: Loaded[IconArrays]) -> Iterator[Problem]:
                 )
 
 
+def _diagram_rules(loaded: Loaded[Diagrams]) -> Iterator[Problem]:
+    for key, diagram in loaded.model.root.items():
+        if diagram.kind == "cycle" and diagram.start is None:
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, (key, "kind")),
+                f"diagram '{key}': `kind: cycle` needs `start:`, the box both paths begin from (like `start: Pain`)",
+            )
+        if diagram.kind == "roads" and diagram.start is not None:
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, (key, "start")),
+                f"diagram '{key}': `start:` is only for `kind: cycle`; two roads have no shared start, so remove it",
+            )
+        for index, path in enumerate(diagram.paths):
+            if not path.loop:
+                continue
+            where = line_of(loaded.tree, (key, "paths", index, "loop"))
+            if diagram.kind != "cycle":
+                yield Problem(
+                    loaded.display,
+                    where,
+                    f"diagram '{key}', path '{path.label}': `loop` is only for `kind: cycle`; remove it",
+                )
+            elif index != 0:
+                yield Problem(
+                    loaded.display,
+                    where,
+                    f"diagram '{key}', path '{path.label}': only the first path can loop back to `start` "
+                    "(it is drawn on the left, beside the loop); put this path first",
+                )
+        labels = [path.label for path in diagram.paths]
+        if len(set(labels)) != len(labels):
+            yield Problem(
+                loaded.display,
+                line_of(loaded.tree, (key, "paths", 1, "label")),
+                f"diagram '{key}': both paths are called '{labels[0]}'; give each path its own label",
+            )
+
+
 def _red_flag_rules(loaded: Loaded[RedFlags]) -> Iterator[Problem]:
     flags, tree = loaded.model, loaded.tree
     for name in SUMMARISED:
@@ -294,6 +367,7 @@ _RULES: dict[type[BaseModel], Callable[[Any], Iterator[Problem]]] = {
     FindingsTable: _findings_rules,
     RedFlags: _red_flag_rules,
     IconArrays: _icon_array_rules,
+    Diagrams: _diagram_rules,
 }
 
 
@@ -325,6 +399,8 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
     def label(tree: Any, location: tuple[Any, ...]) -> str:
         if not location:
             return ""
+        if hasattr(model, "problem_label"):  # a model in another module labels its own problems (macros/pemat.py)
+            return model.problem_label(tree, location)
         first = location[0]
         if model is References and isinstance(first, str):
             return "" if location[-1] == "[key]" else f"'{first}': "
@@ -346,6 +422,16 @@ def _labeller(model: type[BaseModel]) -> Callable[[Any, tuple[Any, ...]], str]:
                     groups = None
                 return f"icon array '{first}', " + _named("group", groups, location[2], "label")
             return f"icon array '{first}': "
+        if model is Diagrams and isinstance(first, str):
+            if location[-1] == "[key]":
+                return ""
+            if len(location) > 2 and location[1] == "paths" and isinstance(location[2], int):
+                try:
+                    paths = tree[first]["paths"]
+                except (KeyError, TypeError):
+                    paths = None
+                return f"diagram '{first}', " + _named("path", paths, location[2], "label")
+            return f"diagram '{first}': "
         return ""
 
     return label
@@ -360,6 +446,9 @@ def _named(noun: str, items: Any, index: int, key: str) -> str:
 
 
 __all__ = [
+    "Diagram",
+    "DiagramPath",
+    "Diagrams",
     "FindingsTable",
     "FlagList",
     "FlagPart",

@@ -51,16 +51,24 @@ DEFAULT_TITLE = english()["quiz"]["title"]
 
 @dataclass(frozen=True)
 class Place:
-    """Where a chapter sits in the course: its number among the chapters, and the progress page's address."""
+    """Where a chapter sits in the course: its number among the chapters, the progress page's address,
+    and the address of the reader's list of questions for the visit."""
 
     number: int
     count: int
     progress_href: str | None = None  # None when the site has no progress page
+    questions_href: str | None = None  # None when no page calls my_questions(): no "Ask my clinician" links
 
 
 def question_anchor(slug: str, qid: str) -> str:
     """The stable id of a question on its chapter page: links from the progress page land on it."""
     return f"quiz-{slug}-{qid}"
+
+
+def ask_fragment(slug: str, qid: str) -> str:
+    """What an "Ask my clinician about this" link adds to the questions page's address: a fragment,
+    never a query, so it never reaches a server; tools.js adds that question to the reader's list."""
+    return f"ask={slug}/{qid}"
 
 
 def _hint(words: Words, kind: str) -> str:
@@ -73,6 +81,7 @@ def _question(slug: str, question: Any, renderer: Renderer, headings: dict[str, 
     entry: dict[str, Any] = {
         "id": question.id,
         "dom_id": dom_id,
+        "ask": ask_fragment(slug, question.id),
         "type": question.type,
         "sig": signature(question),
         "hint": _hint(words, question.type),

@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from html import escape
+from typing import Any
+
+from .quiz import Chapter, plain_text, question_anchor
+from .render import Renderer
 
 # The plan's fields, in order: (id, key of its label in `plan:` words, key of its hint or "")
 PLAN_FIELDS = (
@@ -24,8 +28,9 @@ PLAN_FIELDS = (
 LINES = 3  # lines to write on, per field, on a blank printed plan
 
 
-def _data(words: dict[str, str]) -> str:
-    return escape(json.dumps(words, ensure_ascii=False, separators=(",", ":")))
+def _data(value: Any) -> str:
+    """`value` as compact JSON, escaped for an HTML attribute."""
+    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def _confirm(w: dict[str, str], tool: str) -> str:
@@ -60,10 +65,35 @@ def flare_plan(words: dict[str, dict[str, str]]) -> str:
     return "\n".join(parts)
 
 
-def my_questions(words: dict[str, dict[str, str]], suggestions: Sequence[str]) -> str:
-    """The list of questions for the visit: a box to add one, suggested questions, the list, clear all."""
+def askable(chapters: Sequence[Chapter], renderer: Renderer) -> dict[str, list[Any]]:
+    """Every quiz question a chapter's "Ask my clinician about this" link may add, for tools.js:
+    {bank: [chapter title, link to a question on the chapter page but its id, [[question id, prompt]]]},
+    chapters in menu order, questions in bank order (tools.js numbers them). The link's fragment names
+    only a bank and a question: the words and the link back come from here, so an address made up
+    elsewhere can add nothing but a real question of the course."""
+    return {
+        chapter.slug: [
+            chapter.title,
+            f"{chapter.href}#{question_anchor(chapter.slug, '')}",
+            [[q.id, plain_text(renderer.inline(q.prompt))] for q in chapter.bank.questions],
+        ]
+        for chapter in chapters
+    }
+
+
+def my_questions(
+    words: dict[str, dict[str, str]],
+    suggestions: Sequence[str],
+    chapters: Sequence[Chapter] = (),
+    renderer: Renderer | None = None,
+) -> str:
+    """The list of questions for the visit: a box to add one, suggested questions, the list, clear all;
+    and (`data-ask`) the chapters' quiz questions that their "Ask my clinician about this" links may add."""
     w = words["questions"]
-    parts = [f'<div class="course-tool course-questions" data-tool="questions" data-words="{_data(w)}">']
+    asks = _data(askable(chapters, renderer or Renderer())) if chapters else "{}"
+    parts = [
+        f'<div class="course-tool course-questions" data-tool="questions" data-words="{_data(w)}" data-ask="{asks}">'
+    ]
     parts.append(f'<p class="course-tool-nojs">{escape(w["no_script"])}</p>')
     parts.append(
         '<form class="course-questions-add course-tool-js" hidden autocomplete="off">'

@@ -46,6 +46,9 @@ def line_of(tree: Any, location: Iterable[Any]) -> int:
     for step in location:
         if isinstance(node, CommentedMap):
             if step not in node:
+                # plain() makes every key text: `1:` in the file is "1" in a pydantic location
+                step = next((key for key in node if not isinstance(key, str) and str(key) == step), step)
+            if step not in node:
                 continue  # a union tag in a pydantic location, or a missing key
             child = node[step]
             try:
@@ -461,6 +464,8 @@ def _sentence(
         return f"unknown question type `{given_tag}`; {hint}use one of: {', '.join(types)}"
     if kind == "union_tag_not_found":
         return f"missing `type`; add `type:` with one of: {', '.join(types)}"
+    if kind == "literal_error":
+        return f"`{name}` must be {ctx.get('expected', 'one of the allowed words')}, not {shown}"
     if kind == "value_error":
         return str(ctx.get("error") or item["msg"].removeprefix("Value error, "))
     if given is None and kind in ("bool_type", "string_type", "list_type", "int_type"):
@@ -487,6 +492,8 @@ def _sentence(
         return f"`{name}` needs at least {need} item{'s' if need != 1 else ''}"
     if kind == "too_long":
         return f"`{name}` has more than the {ctx.get('max_length')} items allowed"
+    if kind == "literal_error":
+        return f"`{name}` must be {ctx.get('expected')}, not {shown}"
     if kind == "list_type":
         return f"`{name}` must be a list, each item on its own line starting with `- `"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -577,6 +584,12 @@ def _how_to_fill(name: str, short: bool = False) -> str:
         "categories": "with a list of two to four categories, each `- id: ...` and `text: ...`",
         "statements": "with a list of statements, each `- text: ...`, `category: ...` and `feedback: ...`",
         "category": "with the `id` of the category the statement belongs in",
+        "scored": "with `by:` (who scored the chapter) and `date:` (the day, YYYY-MM-DD) on the lines below it",
+        "by": "with the scorer's name and role, like `Sam Lee, physiotherapist`",
+        "date": "with the date, written YYYY-MM-DD, like `2026-12-01`",
+        "items": "followed by every PEMAT item, each `12:` with `score:` and `reason:` below it",
+        "score": "with agree, disagree or na",
+        "reason": "with one line saying why, from what the chapter says or shows",
     }.get(name, "with a value")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, prepare_site, run_cases
+from tests.pemat_files import score_text
 from tools.check import KINDS
 from tools.readability import measure
 
@@ -280,8 +281,9 @@ MISTAKES = {
         "{{ key_point_summary() }}",
         "macro",
         "docs/chapter.md:42: unknown macro `key_point_summary`; did you mean `key_points_summary`? macros you can "
-        "use: cite, clear_saved, findings_chart, flare_plan, glossary, icon_array, key_points_summary, "
-        "learning_objectives, my_questions, progress, quiz, red_flags, red_flags_summary, references, review_status",
+        "use: cite, clear_saved, diagram, findings_chart, flare_plan, glossary, icon_array, key_points_summary, "
+        "learning_objectives, my_questions, pemat_table, progress, quiz, red_flags, red_flags_summary, references, "
+        "review_status",
         "docs/chapter.md:14: a chapter needs `{{ key_points_summary() }}` (the chapter's key points)",
     ),
     # a heading id set by hand
@@ -389,6 +391,29 @@ MISTAKES = {
         "docs/chapter.md:30: image from another site `https://example.org/spine.png`; the course loads nothing "
         "from other hosts: save the picture under docs/images/ and link to it there",
     ),
+    # a PEMAT score file dated before the chapter's last review: re-score on review
+    "pemat-scored-before-review": Mistake(
+        "pemat",
+        "data/pemat/chapter.yml",
+        None,
+        score_text(date="2026-11-20"),
+        (
+            "data/pemat/chapter.yml:3: scored on 2026-11-20, before the chapter was last reviewed (2026-11-23, "
+            "`reviewed` on docs/chapter.md); re-score on review: score every item again against the chapter as it "
+            "is now, and set `date` to that day",
+        ),
+    ),
+    # a chapter below the goal: the items scored disagree are named
+    "pemat-below-goal": Mistake(
+        "pemat",
+        "data/pemat/chapter.yml",
+        None,
+        score_text(scores={22: "disagree", 23: "disagree"}),
+        (
+            "data/pemat/chapter.yml:4: actionability is 71% (5 of 7 items), below the goal of 80%; items scored "
+            "disagree: 22 (steps), 23 (a tool). Change the chapter, not the score, then score it again",
+        ),
+    ),
     # a page above grade 8
     "reading-level-too-high": edit(
         "docs/chapter.md",
@@ -434,8 +459,10 @@ def make_mistake(root: Path, mistake: Mistake) -> None:
         if text is None:
             (root / other).unlink()
         else:
+            (root / other).parent.mkdir(parents=True, exist_ok=True)
             (root / other).write_text(text, encoding="utf-8")
     path = root / mistake.path
+    path.parent.mkdir(parents=True, exist_ok=True)  # a new folder, such as data/pemat/
     if mistake.new is None:
         path.unlink()
         return

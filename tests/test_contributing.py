@@ -191,6 +191,21 @@ def add_a_chapter(root: Path) -> Path:
     return chapter
 
 
+def score_a_chapter(root: Path, chapter: Path) -> Path:
+    """The steps of "Score a chapter": the blank file copied as written, then every item scored as a scorer would."""
+    (command,) = blocks("Score a chapter", "sh")
+    assert f"data/pemat/{SLUG}.yml" in command
+    subprocess.run(["bash", "-e", "-c", command], cwd=root, check=True)
+    scores = root / "data" / "pemat" / f"{SLUG}.yml"
+    reviewed = re.search(r"^reviewed: (\S+)$", chapter.read_text(encoding="utf-8"), re.M).group(1)
+    text = scores.read_text(encoding="utf-8")
+    text = text.replace("score: disagree", "score: agree").replace("Not scored yet.", "Read in full; it holds.")
+    text = re.sub(r"by: .+", "by: A. Tester, nurse", text)
+    text = re.sub(r"date: .+", f"date: {reviewed}", text)  # "today's date": the day the chapter was checked
+    scores.write_text(text, encoding="utf-8")
+    return scores
+
+
 def add_a_question(root: Path) -> str:
     (question,) = blocks("Add a question", "yaml")
     assert "for the chapter on treatment" in GUIDE["Add a question"][0]
@@ -246,6 +261,18 @@ def add_an_icon_array(root: Path, chapter: Path) -> str:
     return key
 
 
+def add_a_diagram(root: Path, chapter: Path) -> str:
+    (entry,) = blocks("Add a diagram", "yaml")
+    (call,) = blocks("Add a diagram", "markdown")
+    key = entry.split(":", 1)[0]
+    diagrams = root / "data" / "diagrams.yml"
+    text = diagrams.read_text(encoding="utf-8")
+    assert f"\n{key}:" not in text, f"CONTRIBUTING.md's example diagram `{key}` is in the course now"
+    diagrams.write_text(text.rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    replace_once(chapter, "\n## The second idea\n", f"\n{call}\n## The second idea\n")
+    return key
+
+
 @pytest.fixture(scope="module")
 def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     root = clean_copy(tmp_path_factory.mktemp("contributing"))
@@ -257,12 +284,21 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     add_a_glossary_word(root, chapter)
     add_a_figure(chapter)
     add_an_icon_array(root, chapter)
+    add_a_diagram(root, chapter)
+    score_a_chapter(root, chapter)
     return Followed(root, first_check, make("check", root), make("build", root))
 
 
-def test_the_new_chapter_passes_the_check_before_it_is_written(followed: Followed) -> None:
-    assert followed.first_check.returncode == 0, followed.first_check.stdout + followed.first_check.stderr
-    assert followed.first_check.stdout.startswith("OK: 0 problems")
+def test_the_new_chapter_passes_the_check_before_it_is_written_but_for_its_score(followed: Followed) -> None:
+    """Step 4: the only problem is the PEMAT score, which step 7 adds once the chapter is written."""
+    lines = followed.first_check.stdout.splitlines()
+    assert followed.first_check.returncode == 1, followed.first_check.stdout + followed.first_check.stderr
+    assert lines[:-1] == [
+        f"docs/{SLUG}.md:1: this chapter has no PEMAT score; copy templates/pemat.yml to data/pemat/{SLUG}.yml "
+        'and score the chapter item by item (CONTRIBUTING.md, "Score a chapter")'
+    ]
+    assert lines[-1].startswith("FAILED: 1 problem in")
+    assert "one problem only, that the new chapter\n   has no PEMAT score" in CONTRIBUTING.read_text(encoding="utf-8")
 
 
 def test_the_fast_check_passes_after_following_the_steps(followed: Followed) -> None:
@@ -288,6 +324,14 @@ def test_the_real_build_passes_and_shows_every_addition(followed: Followed) -> N
     assert '<figure class="course-figure course-icons" id="icon-array-example-trial">' in chapter
     assert "<td>45 of 120</td><td>38 out of 100</td>" in chapter
     assert "Usual care: 17 out of 100 people had the invented result (filled figures)" in chapter
+    # the diagram: drawn from the guide's words, with its description, caption, source and list
+    assert '<figure class="course-figure course-diagram" id="diagram-example-cycle">' in chapter
+    assert (
+        "It starts with a bad night. If the day goes badly: tired and sore, then resting all day, "
+        "which leads back to a bad night." in chapter
+    )
+    assert 'Source: <span class="course-cite">(<a href="references.html#finan-2013"' in chapter
+    assert "<li><strong>If the day goes well</strong><ol><li>A short walk</li></ol></li>" in chapter
     assert f'href="{SLUG}.html"' in (site / "index.html").read_text(encoding="utf-8")  # in the menu
     assert 'data-qid="whole-person-parts"' in (site / "how-it-is-treated.html").read_text(encoding="utf-8")
     assert '<li id="vives-2009">' in (site / "references.html").read_text(encoding="utf-8")
@@ -363,6 +407,8 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Add a glossary word",
         "Add a figure",
         "Add an icon array",
+        "Add a diagram",
+        "Score a chapter",
         "Writing rules",
         "How review works",
         "Update a dependency",

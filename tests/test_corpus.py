@@ -72,6 +72,7 @@ def test_the_corpus_covers_each_kind_of_bad_input() -> None:
         "oversized files": "oversized",
         "empty files": "empty",
         "item quality (CONVENTIONS.md, Item-quality rules)": "item-",
+        "PEMAT scores (CONVENTIONS.md, PEMAT scores)": "pemat-",
     }
     for kind, prefix in kinds.items():
         assert sum(prefix in case for case in CASES) >= 1, kind

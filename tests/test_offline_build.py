@@ -35,10 +35,15 @@ def test_service_worker_stores_every_page_and_names_this_build(good_site: Path) 
     stored = precached(sw)
     pages = sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
     assert set(pages) <= set(stored)
-    assert "./" in stored and "sw.js" not in stored
+    assert "sw.js" not in stored
     assert "search/search_index.json" in stored
     assert not [name for name in stored if name.endswith(".map") or name.startswith("assets/javascripts/lunr/")]
-    assert all((site / name).is_file() for name in stored if name != "./")
+    assert all((site / name).is_file() for name in stored)
+    # Each file once: no "./" beside index.html, no search_index.js (the same index, for file:// only)
+    assert len(stored) == len(set(stored))
+    assert "index.html" in stored and "./" not in stored
+    assert "search/search_index.js" not in stored and (site / "search" / "search_index.js").is_file()
+    assert '{ cache: "no-cache" }' in sw  # what the page already loaded is checked, not downloaded again
     assert re.search(r'var VERSION = "[0-9a-f]{12}";', sw)
     assert "__PRECACHE__" not in sw and "__VERSION__" not in sw
 
@@ -50,7 +55,9 @@ def test_the_version_changes_with_any_file(tmp_path: Path) -> None:
     assert version_of(tmp_path, ["a.html", "b.css"]) == first  # same files, same version
     (tmp_path / "b.css").write_text("two!", encoding="utf-8")
     assert version_of(tmp_path, ["a.html", "b.css"]) != first
-    assert precache_list(["404.html", "a.html", "sw.js", "x.js.map", "sitemap.xml"]) == ["./", "a.html"]
+    files = ["404.html", "a.html", "index.html", "search/search_index.js", "search/search_index.json", "sw.js",
+             "x.js.map", "sitemap.xml"]  # fmt: skip
+    assert precache_list(files) == ["a.html", "index.html", "search/search_index.json"]
 
 
 def test_the_zip_has_a_start_page_and_the_course(good_site: Path) -> None:

@@ -68,6 +68,10 @@ def test_a_classify_bank_builds_with_a_progress_page(tmp_path: Path) -> None:
     assert progress.count("<tr data-bank=") == 2
     assert 'href="second.html#quiz-second-pain-protects"' in progress
     assert '<script src="javascripts/progress.js" defer></script>' in progress
+    # The review list holds every question's prompt, hidden: it stays out of the search index, like the quizzes
+    searched = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "What is pain" in progress and "What is pain" not in searched
+    assert "questions to look at again" in searched.lower()  # the page itself is still found
     assert "javascripts/quiz.js" not in progress
     index = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "quiz.js" not in index and "quiz.css" not in index and "progress.js" not in index

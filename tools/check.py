@@ -40,18 +40,22 @@ KINDS = {
     "cite": "a cite() key that is not in data/references.yml",
     "glossary": "a glossary entry that is not valid, appears twice, has a `see` to no term, or shares a word",
     "red-flags": "data/red-flags.yml that is not valid",
-    "chart-data": "chart data (data/brinjikji-2015.yml) or an icon array (data/icon-arrays.yml) that is not valid "
-    "or names an unknown source",
+    "chart-data": "chart data (data/brinjikji-2015.yml), an icon array (data/icon-arrays.yml) or a diagram "
+    "(data/diagrams.yml) that is not valid or names an unknown source",
     "front-matter": "an unknown front-matter key (the message lists the allowed ones), a wrong value, "
     "or a chapter without objectives, key points, minutes, review date or clinical-review status",
     "block": "an unknown content block (the message lists the allowed ones)",
-    "macro": "an unknown macro, a macro with wrong arguments, a quiz with no bank or an icon array with no data, "
-    "a macro syntax error",
+    "macro": "an unknown macro, a macro with wrong arguments, a quiz with no bank or an icon array or diagram "
+    "with no data, a macro syntax error",
     "heading": "a heading id set by hand, or a macro inside a heading",
     "link": "a link to a page or a heading that does not exist, or to another site",
     "menu": "a page missing from the menu (`nav:` in mkdocs.yml), or a menu entry with no page",
     "figure": 'an inline SVG figure without role="img", <title> and <desc>, or with fixed colours',
     "image": "an image with no description (alt text), no file, or from another site",
+    "pemat": "a PEMAT score file (data/pemat/) that is not valid (an unknown or missing item, `na` where PEMAT "
+    "does not allow it, a score that is not agree, disagree or na, no reason), that names a page that is not a "
+    "chapter, that was scored before the chapter's `reviewed` date, or whose chapter is below the goal (90% "
+    "understandable, 80% actionable); or a chapter with no score file",
     "reading-level": "a page above US school grade 8 (Flesch-Kincaid)",
     "encoding": "a file that is not UTF-8 text",
 }

@@ -30,6 +30,9 @@ SERVICE_WORKER = "sw.js"
 # language packs (English search needs none); fetched and kept only if asked for.
 SKIP_PREFIXES = ("assets/javascripts/lunr/",)
 SKIP_SUFFIXES = (".map", "sitemap.xml", "sitemap.xml.gz")
+# The service worker runs over http(s) only, where search reads search_index.json; the
+# offline plugin's search_index.js (the same index as a script) is for file:// alone.
+FILE_URL_ONLY = ("search/search_index.js",)
 # MkDocs writes 404.html with addresses from the server's root ("/assets/…"), for web
 # servers to show on a missing page. Opened from a folder it would be unstyled and
 # broken, so the clinic zip leaves it out (intranet servers show their own).
@@ -50,14 +53,18 @@ def version_of(site: Path, files: list[str]) -> str:
 
 
 def precache_list(files: list[str]) -> list[str]:
-    keep = [
+    """What a reader needs offline, each file once: every page, style, script, image and the
+    search index. No "./" beside "index.html": the worker answers a folder address with
+    the folder's index.html (tools/templates/sw.js)."""
+    return [
         name
         for name in files
         if name != SERVICE_WORKER
         and name not in NOT_IN_BUNDLE
-        and not name.startswith(SKIP_PREFIXES) and not name.endswith(SKIP_SUFFIXES)
+        and name not in FILE_URL_ONLY
+        and not name.startswith(SKIP_PREFIXES)
+        and not name.endswith(SKIP_SUFFIXES)
     ]
-    return ["./", *keep]
 
 
 def write_service_worker(site: Path) -> str:

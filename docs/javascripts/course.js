@@ -11,8 +11,8 @@
   if (window.courseSite) return;
   window.courseSite = true;
 
-  /* Only a term's first use on a page joins the Tab order, so keyboard users get
-   * each definition once without tabbing through every repeat; all uses show it on hover. */
+  /* The build marks only a term's first use on a page (macros/glossary.py); that use joins
+   * the Tab order, so keyboard users reach each definition once, as mouse users do on hover. */
   function focusableTerms() {
     var seen = {};
     Array.prototype.forEach.call(document.querySelectorAll("article abbr[title]"), function (abbr) {

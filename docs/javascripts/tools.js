@@ -2,7 +2,8 @@
  * (course-questions:). The build wrote each form (macros/tools.py); this script saves what
  * the reader types through store.js, restores it, and clears it after an in-page
  * confirmation. Every word comes from the tool's data-words. Loaded on these two pages only;
- * safe to run twice; runs after instant navigation (document$). */
+ * safe to run twice; runs after instant navigation (document$). A quiz's "Ask my clinician about
+ * this" link arrives here as my-questions.html#ask=<bank>/<question-id> (see fromQuiz). */
 (function () {
   "use strict";
   if (window.courseTools) return;
@@ -67,13 +68,30 @@
 
   /* ------------------------------------------------------------ the questions for the visit */
 
+  /* The list is { v: 1, q: [...] }: each question is its text, or { t: text, a: "bank/question-id" }
+   * when a quiz's "Ask my clinician about this" link added it. */
+  function valid(item) {
+    return typeof item === "string" || (!!item && typeof item.t === "string" && typeof item.a === "string");
+  }
+  function textOf(item) { return typeof item === "string" ? item : item.t; }
+
   function questions(root) {
     var w = store.words(root), list = root.querySelector(".course-questions-list");
-    var input = root.querySelector("#questions-new"), saved = store.get(QUESTIONS);
-    var items = saved && Array.isArray(saved.q) ? saved.q.filter(function (t) { return typeof t === "string"; }) : [];
+    var input = root.querySelector("#questions-new"), saved = store.get(QUESTIONS), asks;
+    var items = saved && Array.isArray(saved.q) ? saved.q.filter(valid) : [];
+    try { asks = JSON.parse(root.getAttribute("data-ask")) || {}; } catch (e) { asks = {}; }
     var say = actions(root, w, function () { items = []; save(); draw(); return input; });
 
     function save() { return store.set(QUESTIONS, items.length ? { v: 1, q: items } : null); }
+    /* A quiz question the build knows: its prompt, its number, and the link back to it */
+    function asked(ask) {
+      var parts = String(ask).split("/"), chapter = asks.hasOwnProperty(parts[0]) && asks[parts[0]], found = null;
+      if (parts.length !== 2 || !chapter) return null;
+      chapter[2].forEach(function (q, i) {
+        if (q[0] === parts[1]) found = { prompt: q[1], href: chapter[1] + q[0], chapter: chapter[0], number: i + 1 };
+      });
+      return found;
+    }
     function button(text, action, index, describedBy) {
       var b = document.createElement("button");
       b.type = "button";
@@ -86,19 +104,27 @@
     }
     function draw() {
       list.textContent = "";
-      items.forEach(function (text, i) {
+      items.forEach(function (item, i) {
         var li = document.createElement("li"), span = document.createElement("span"), id = "question-" + i;
         var tools = document.createElement("span"), answer = document.createElement("span");
+        var from = typeof item === "string" ? null : asked(item.a);
         span.id = id;
         span.className = "course-questions-text";
-        span.textContent = text;
+        span.textContent = textOf(item);
+        li.appendChild(span);
+        if (from) {
+          var link = document.createElement("a");
+          link.className = "course-questions-from";
+          link.href = from.href;
+          link.textContent = store.say(w.from_quiz, { chapter: from.chapter, number: from.number });
+          li.appendChild(link);
+        }
         tools.className = "course-questions-buttons";
         if (i > 0) tools.appendChild(button(w.move_up, "up", i, id));
         if (i < items.length - 1) tools.appendChild(button(w.move_down, "down", i, id));
         tools.appendChild(button(w.remove, "remove", i, id));
         answer.className = "course-questions-answer";
         answer.textContent = w.answer;
-        li.appendChild(span);
         li.appendChild(tools);
         li.appendChild(answer);
         list.appendChild(li);
@@ -111,20 +137,37 @@
       var target = li && (li.querySelector('[data-action="' + action + '"]') || li.querySelector("button"));
       (target || input).focus();
     }
-    function add(text) {
+    /* Adds a question (with `ask`, one from a quiz); returns what to announce */
+    function add(text, ask, added) {
       text = String(text || "").trim();
-      if (!text) { say(w.type_first); return false; }
-      if (items.indexOf(text) >= 0) { say(w.already); return false; }
-      items.push(text);
+      if (!text) return w.type_first;
+      var twice = items.some(function (item) {
+        return textOf(item).trim() === text || (ask && typeof item !== "string" && item.a === ask);
+      });
+      if (twice) return w.already;
+      items.push(ask ? { t: text, a: ask } : text);
       var ok = save();
       draw();
-      say(ok ? w.added : w.added + " " + w.not_saved);
-      return true;
+      return ok ? added || w.added : (added || w.added) + " " + w.not_saved;
+    }
+    /* Arriving from a quiz: my-questions.html#ask=<bank>/<question-id>. The fragment never reaches a
+     * server; it is removed at once, so a reload or the Back button does not add the question again. */
+    function fromQuiz() {
+      var match = /^#ask=(.+)$/.exec(location.hash), ask, found;
+      if (!match) return;
+      try { history.replaceState(history.state, "", location.href.split("#")[0]); } catch (e) { }
+      try { ask = decodeURIComponent(match[1]); } catch (e) { ask = ""; }
+      found = asked(ask);
+      var message = found ? add(found.prompt, ask, store.say(w.added_from_quiz, { question: found.prompt })) : w.ask_unknown;
+      /* a moment later, so that a screen reader still busy with the new page hears it */
+      setTimeout(function () { say(message); }, 300);
     }
 
     root.querySelector(".course-questions-add").addEventListener("submit", function (event) {
       event.preventDefault();
-      if (add(input.value)) input.value = "";
+      var message = add(input.value);
+      if (message !== w.already && message !== w.type_first) input.value = "";
+      say(message);
       input.focus();
     });
     list.addEventListener("click", function (event) {
@@ -146,9 +189,10 @@
       say(ok ? text : text + " " + w.not_saved);
     });
     all(root, "[data-suggestion]").forEach(function (b) {
-      b.addEventListener("click", function () { add(b.getAttribute("data-suggestion")); });
+      b.addEventListener("click", function () { say(add(b.getAttribute("data-suggestion"))); });
     });
     draw();
+    fromQuiz();
   }
 
   function start() {

@@ -570,9 +570,9 @@ COURSE = [
         {"docs/chapter.md": CHAPTER.replace('quiz("chapter")', "quiz(slug)")},
         [
             'docs/chapter.md:23: `quiz(...)` takes plain quoted text only, like {{ quiz("red-flags") }}',
-            "docs/chapter.md:23: unknown macro `slug`; macros you can use: cite, clear_saved, findings_chart, "
-            "flare_plan, glossary, icon_array, key_points_summary, learning_objectives, my_questions, progress, "
-            "quiz, red_flags, red_flags_summary, references, review_status",
+            "docs/chapter.md:23: unknown macro `slug`; macros you can use: cite, clear_saved, diagram, findings_chart, "
+            "flare_plan, glossary, icon_array, key_points_summary, learning_objectives, my_questions, pemat_table, "
+            "progress, quiz, red_flags, red_flags_summary, references, review_status",
         ],
     ),
     (

@@ -1,4 +1,4 @@
-"""Property-based fuzzing of the loaders (macros/banks.py, macros/data.py, macros/yamlfile.py).
+"""Property-based fuzzing of the loaders (macros/banks.py, macros/data.py, macros/pemat.py, macros/yamlfile.py).
 
 Whatever a file holds, loading it never raises: it gives either a loaded model, or
 problems that each name the file and a line of it (>= 1), in words with no Python
@@ -30,6 +30,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from macros.banks import QUESTION_TYPES, LoadedBank, load_bank
 from macros.data import Glossary, References, load
+from macros.pemat import load_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 DISPLAY = "quiz/fuzz.yml"
@@ -291,3 +292,34 @@ def test_data_files_never_raise(folder: Path, text: str, model: Any) -> None:
     loaded = load(path, model, "data/fuzz.yml", "`key:`", **top)
     assert loaded.model is not None or loaded.problems
     assert_clean(loaded.problems, "data/fuzz.yml", raw)
+
+
+REAL_SCORES = (ROOT / "data" / "pemat" / "red-flags.yml").read_text(encoding="utf-8")
+SCORE_TOKENS = ["items:", "scored:", "by:", "date:", "score:", "reason:", "agree", "disagree", "na", "13:", "27:"]
+
+
+@st.composite
+def edited_real_scores(draw: st.DrawFn) -> str:
+    """A real PEMAT score file with a few characters deleted, inserted or changed."""
+    text = REAL_SCORES
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        piece = draw(st.one_of(st.sampled_from(TOKENS + SCORE_TOKENS), st.text(max_size=3)))
+        if draw(st.booleans()):
+            text = text[:at] + piece + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(min_value=1, max_value=12)) :]
+    return text
+
+
+@fuzz_settings(300)
+@given(text=edited_real_scores())
+def test_a_real_score_file_with_characters_changed_never_raises(folder: Path, text: str) -> None:
+    scores = folder / "scores"
+    (scores / "data" / "pemat").mkdir(parents=True, exist_ok=True)
+    raw = text.encode("utf-8")
+    (scores / "data" / "pemat" / "chapter.yml").write_bytes(raw)
+    loaded, stray = load_scores(scores)  # must not raise
+    assert stray == []
+    assert loaded["chapter"].model is not None or loaded["chapter"].problems
+    assert_clean(loaded["chapter"].problems, "data/pemat/chapter.yml", raw)

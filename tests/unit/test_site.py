@@ -21,8 +21,9 @@ ALLOWED_FRONT_MATTER = (
 )
 ALLOWED_BLOCKS = "note, tip, warning, danger, example, question"
 MACRO_LIST = (
-    "cite, clear_saved, findings_chart, flare_plan, glossary, icon_array, key_points_summary, learning_objectives, "
-    "my_questions, progress, quiz, red_flags, red_flags_summary, references, review_status"
+    "cite, clear_saved, diagram, findings_chart, flare_plan, glossary, icon_array, key_points_summary, "
+    "learning_objectives, my_questions, pemat_table, progress, quiz, red_flags, red_flags_summary, references, "
+    "review_status"
 )
 HAND_ID = "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text"
 # The extensions in mkdocs.yml that change what a heading becomes.

@@ -2,8 +2,11 @@
  * (tools/offline.py fills in VERSION and PRECACHE; do not edit the copy in site/).
  *
  * Registered only over http(s), never on file://. On first visit it stores
- * every page and file the course needs, so a reader can read every page and
- * take every quiz with no connection. Pages (HTML) are fetched from the network
+ * every page and file the course needs, each once, so a reader can read every
+ * page and take every quiz with no connection. It asks the server whether a
+ * file changed ("no-cache") instead of downloading it again ("reload"): what
+ * the page has just loaded comes from the browser's cache after a short "not
+ * modified" answer. Pages (HTML) are fetched from the network
  * first, so readers see new content as soon as they are online; other files
  * come from this build's cache. Each build has its own cache; when a new build
  * takes over, the caches of older builds are deleted. */
@@ -17,7 +20,7 @@ var PRECACHE = __PRECACHE__;
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      return cache.addAll(PRECACHE.map(function (path) { return new Request(path, { cache: "reload" }); }));
+      return cache.addAll(PRECACHE.map(function (path) { return new Request(path, { cache: "no-cache" }); }));
     }).then(function () { return self.skipWaiting(); })
   );
 });
