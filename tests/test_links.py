@@ -9,6 +9,7 @@ addresses are only checked for form, never fetched.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import Counter
@@ -58,6 +59,7 @@ class Link:
 class Page:
     ids: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
+    asks: set[str] = field(default_factory=set)  # the questions page's `data-ask` keys (bank/question-id)
 
 
 class Collector(HTMLParser):
@@ -73,6 +75,9 @@ class Collector(HTMLParser):
             self.page.ids.add(values["id"])
         if tag == "a" and values.get("name"):
             self.page.ids.add(values["name"])
+        if values.get("data-ask"):  # {bank: [chapter title, link, [[question id, prompt], ...]]}
+            for bank, (_, _, questions) in json.loads(values["data-ask"]).items():
+                self.page.asks.update(f"{bank}/{question}" for question, _ in questions)
         if tag in ("p", "span"):
             classes = values.get("class", "").split()
             self.open.append((tag, next((MARKED[c] for c in classes if c in MARKED), None)))
@@ -149,7 +154,13 @@ def test_every_internal_link_and_anchor_resolves(pages: dict[str, Page], real_si
             counts["files"] += 1
             if link.kind:
                 counts[link.kind] += 1
-            if fragment is not None:
+            if fragment is not None and fragment.startswith("ask="):
+                # "Ask my clinician about this": not an anchor, a question the questions page must know
+                counts["ask"] += 1
+                asked = fragment.removeprefix("ask=")
+                if asked not in pages.get(target, Page()).asks:
+                    broken.append(f"{where}: {target} cannot add {asked!r} (not in its data-ask)")
+            elif fragment is not None:
                 counts["anchors"] += 1
                 if target not in pages:
                     broken.append(f"{where}: #{fragment} points into {target}, which is not a page")
@@ -158,12 +169,14 @@ def test_every_internal_link_and_anchor_resolves(pages: dict[str, Page], real_si
     print(
         f"\nlinks: {counts['files']} internal links checked ({counts['anchors']} with an anchor), "
         f"{counts['learn_more']} quiz Read more links, {counts['citation']} citation links, "
+        f"{counts['ask']} Ask my clinician links, "
         f"{counts['outside']} outside addresses not followed, on {len(pages)} pages"
     )
     assert broken == [], "\n".join(broken)
     assert counts["files"] >= 500 and counts["anchors"] >= 100, counts
     assert counts["learn_more"] >= 45, "quiz Read more links were not found"
     assert counts["citation"] >= 30, "citation links were not found"
+    assert counts["ask"] >= 100, "Ask my clinician links were not found"
 
 
 def test_citations_and_quiz_links_point_where_they_should(pages: dict[str, Page], real_site: Path) -> None:
