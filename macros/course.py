@@ -430,51 +430,28 @@ class Course:
         if name == "quiz":
             yield from self._check_quiz_call(src, page, call, used)
         if name == "icon_array" and needs in self.data:
-            yield from self._check_icon_array_call(page, call)
+            yield from self._check_figure_call(page, call, "icon_arrays", "icon array", "data/icon-arrays.yml")
         if name == "diagram" and needs in self.data:
-            yield from self._check_diagram_call(page, call)
+            yield from self._check_figure_call(page, call, "diagrams", "diagram", "data/diagrams.yml")
 
-    def _check_diagram_call(self, page: Page, call: Any) -> Iterable[Problem]:
-        diagrams = self.model("diagrams")
-        if diagrams is None:
-            return  # data/diagrams.yml has problems of its own
+    def _check_figure_call(self, page: Page, call: Any, model: str, noun: str, file: str) -> Iterable[Problem]:
+        """`icon_array("key")` or `diagram("key")`: a key that its data file has, shown once per page."""
+        figures = self.model(model)
+        if figures is None:
+            return  # the data file has problems of its own
         key = str(call.args[0])
-        if key not in diagrams.root:
+        if key not in figures.root:
             yield Problem(
                 page.display,
                 call.line,
-                f'unknown diagram "{key}": there is no `{key}:` in data/diagrams.yml'
-                f"{_suggest(key, diagrams.root)}; diagrams: {', '.join(sorted(diagrams.root)) or 'none yet'}",
+                f'unknown {noun} "{key}": there is no `{key}:` in {file}'
+                f"{_suggest(key, figures.root)}; {noun}s: {', '.join(sorted(figures.root)) or 'none yet'}",
             )
             return
-        first = next(c for c in page.calls_to("diagram") if c.args == call.args)
+        first = next(c for c in page.calls_to(call.name) if c.args == call.args)
         if first is not call:
-            yield Problem(
-                page.display,
-                call.line,
-                f'diagram "{key}" is already on this page (line {first.line}); show it once',
-            )
-
-    def _check_icon_array_call(self, page: Page, call: Any) -> Iterable[Problem]:
-        arrays = self.model("icon_arrays")
-        if arrays is None:
-            return  # data/icon-arrays.yml has problems of its own
-        key = str(call.args[0])
-        if key not in arrays.root:
-            yield Problem(
-                page.display,
-                call.line,
-                f'unknown icon array "{key}": there is no `{key}:` in data/icon-arrays.yml'
-                f"{_suggest(key, arrays.root)}; icon arrays: {', '.join(sorted(arrays.root)) or 'none yet'}",
-            )
-            return
-        first = next(c for c in page.calls_to("icon_array") if c.args == call.args)
-        if first is not call:
-            yield Problem(
-                page.display,
-                call.line,
-                f'icon array "{key}" is already on this page (line {first.line}); show it once',
-            )
+            message = f'{noun} "{key}" is already on this page (line {first.line}); show it once'
+            yield Problem(page.display, call.line, message)
 
     def _check_quiz_call(self, src: str, page: Page, call: Any, used: dict[str, str]) -> Iterable[Problem]:
         slug = str(call.args[0])
