@@ -17,7 +17,7 @@ from .glossary import FirstUsesOnly
 
 
 def define_env(env):
-    config_dir = Path(env.conf["config_file_path"]).parent
+    config_dir = Path(env.conf["config_file_path"]).resolve().parent
     docs_dir = Path(env.conf["docs_dir"])
     course = Course.load(
         root=config_dir,
