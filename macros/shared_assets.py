@@ -21,6 +21,7 @@ def on_files(files: Files, config) -> Files:
         return files
     for folder in SHARED:
         for path in sorted((DOCS / folder).rglob("*")):
-            if path.is_file() and not files.get_file_from_path(path.relative_to(DOCS).as_posix()):
-                files.append(File(path.relative_to(DOCS).as_posix(), str(DOCS), config["site_dir"], config["use_directory_urls"]))
+            name = path.relative_to(DOCS).as_posix()
+            if path.is_file() and not files.get_file_from_path(name):
+                files.append(File(name, str(DOCS), config["site_dir"], config["use_directory_urls"]))
     return files
