@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .translations import without_source
 from .yamlfile import SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "classify")
@@ -157,10 +158,15 @@ class LoadedBank:
 # ---------------------------------------------------------------- loading
 
 
-def load_bank(path: Path, display: str | None = None) -> LoadedBank:
-    """Read, parse and validate one bank. Never raises for bad content."""
+def load_bank(path: Path, display: str | None = None, translation: bool = False) -> LoadedBank:
+    """Read, parse and validate one bank. Never raises for bad content.
+
+    A `translation` (quiz/<language>/) starts with `translated_from:`, which macros/translations.py checks."""
     display = display or path.as_posix()
-    tree, problems = read_yaml(path, display, what="bank", starts_with="`questions:`")
+    first = "`translated_from:`, then `questions:`" if translation else "`questions:`"
+    tree, problems = read_yaml(path, display, what="bank", starts_with=first)
+    if translation and tree is not None:
+        tree = without_source(tree)
     loaded = LoadedBank(slug=path.stem, path=path, display=display, tree=tree, problems=problems)
     if tree is None:
         return loaded
@@ -431,12 +437,12 @@ def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:
             first_line[qid] = line
 
 
-def load_banks(folder: Path, display_root: Path | None = None) -> dict[str, LoadedBank]:
+def load_banks(folder: Path, display_root: Path | None = None, translation: bool = False) -> dict[str, LoadedBank]:
     """Every `*.yml` bank in `folder`, keyed by slug."""
     banks = {}
     for path in sorted(folder.glob("*.yml")):
         display = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
-        banks[path.stem] = load_bank(path, display)
+        banks[path.stem] = load_bank(path, display, translation)
     return banks
 
 
