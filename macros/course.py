@@ -123,10 +123,13 @@ class Course:
         language: str | None = None,
         nav: Any = None,
         preview: bool = False,
+        english: Course | None = None,
     ) -> Course:
+        """The course in `language` (the site's by default). For a translation, `english` (the English
+        course, if loaded already) saves reading the English files again."""
         language = language or site_language(root)
         course = cls(root=root, renderer=Renderer(), preview=preview, language=language)
-        course._load_data()
+        course._load_data(english)
         course.words, problems = load_words(root, language)
         course.problems.extend(problems)
         extensions = list(extensions)
@@ -144,30 +147,34 @@ class Course:
             src = path.relative_to(docs).as_posix()
             display = path.relative_to(root).as_posix()
             course.pages[src] = read_page(path, display, jinja, known, explicit_ids=course.translated)
-        course.menu = menu_order(nav if nav is not None else _nav_of(root), list(course.pages))
+        if nav is None:
+            nav = _nav_of(root, "mkdocs.yml" if not course.translated else f"mkdocs.{language}.yml")
+        course.menu = menu_order(nav, list(course.pages))
         if pemat.folder_exists(root):
             course.scores, stray = pemat.load_scores(root)
             course.problems.extend(stray)
         course._check()
         if course.translated:
-            course.problems.extend(translations.sync_problems(root, language, docs_dir, course))
+            course.problems.extend(translations.sync_problems(root, language, docs_dir, course, english))
         course.problems.sort(key=lambda p: (p.path, p.line, p.message))
         course.notes.sort(key=lambda p: (p.path, p.line, p.message))
         return course
 
-    def _load_data(self) -> None:
-        for name, (english, model, starts_with, top) in DATA_FILES.items():
-            relative = translations.data_file(english.removeprefix("data/"), self.language)
+    def _load_data(self, english: Course | None = None) -> None:
+        for name, (source, model, starts_with, top) in DATA_FILES.items():
+            relative = translations.data_file(source.removeprefix("data/"), self.language)
             path = self.root / relative
             if not path.exists():
                 continue  # a fixture site may not need every file; a macro that needs it says so
             top_type = CommentedSeq if top is list else None
             kwargs = {"top": top_type} if top_type else {}
-            if relative != english:
+            if relative != source:
                 kwargs = {"translation": True, "glossary": top is list}
             self.data[name] = load(path, model, relative, starts_with, **kwargs)
         english_flags = self.data.get("red_flags")
-        if self.translated and (self.root / DATA_FILES["red_flags"][0]).exists():
+        if english is not None:
+            english_flags = english.data.get("red_flags")
+        elif self.translated and (self.root / DATA_FILES["red_flags"][0]).exists():
             english_flags = load(self.root / DATA_FILES["red_flags"][0], RedFlags, DATA_FILES["red_flags"][0], "")
         if english_flags and english_flags.model:
             self.flag_anchors = {n: slug(getattr(english_flags.model, n).heading) for n in RedFlags.lists()}
@@ -689,12 +696,12 @@ def page_text_of(path: Path) -> str | None:
         return None
 
 
-def _nav_of(root: Path) -> Any:
-    """`nav:` from a site's mkdocs.yml (None if it has none or cannot be read)."""
+def _nav_of(root: Path, name: str = "mkdocs.yml") -> Any:
+    """`nav:` from a site's mkdocs.yml, or another configuration (None if it has none or cannot be read)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    config = root / "mkdocs.yml"
+    config = root / name
     if not config.is_file():
         return None
     text = config.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ Plain functions; no MkDocs import. `tools/translations.py` stamps files and list
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import subprocess
@@ -113,22 +114,26 @@ def old_text(root: Path, blob: str) -> str | None:
     return _git(root, "cat-file", "blob", blob)
 
 
-def git_diff(root: Path, old: str, new: str) -> str | None:
-    """`git diff <old> <new>` of two blobs, or None without git or the old blob."""
-    if old_text(root, old) is None:
+def english_diff(root: Path, old: str, english: str) -> str | None:
+    """A unified diff from the English file as it was when translated (blob `old`, from git) to the
+    file as it is now; None without git or that blob."""
+    before = old_text(root, old)
+    now = read_text(root / english)
+    if before is None or now is None:
         return None
-    return _git(root, "diff", "--no-color", "--unified=1", old, new)
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), now.splitlines(keepends=True), f"{english} ({old[:10]})", english, n=1
+    )
+    return "".join(lines)
 
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
-
-
-def changed_lines(diff: str) -> list[tuple[int, int]]:
-    """(first, last) line ranges of the new English file that a unified diff changes."""
+def changed_lines(before: str, now: str) -> list[tuple[int, int]]:
+    """(first, last) line ranges of `now` that differ from `before`; a deletion counts as the line after it."""
+    matcher = difflib.SequenceMatcher(None, before.splitlines(), now.splitlines(), autojunk=False)
     ranges = []
-    for match in _HUNK.finditer(diff):
-        start, count = int(match.group(1)), int(match.group(2) if match.group(2) is not None else 1)
-        ranges.append((start, start + max(count, 1) - 1))
+    for tag, _, _, start, end in matcher.get_opcodes():
+        if tag != "equal":
+            ranges.append((start + 1, max(end, start + 1)))
     return ranges
 
 
@@ -136,13 +141,17 @@ def _ranges(ranges: list[tuple[int, int]]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
-def what_changed(root: Path, english: str, old: str, new: str, old_ids: list[str] | None, new_ids: list[str]) -> str:
+def what_changed(root: Path, english: str, old: str, old_ids: list[str] | None, new_ids: list[str]) -> str:
     """One sentence on what changed in the English file since the translation."""
-    diff = git_diff(root, old, new)
-    if diff is not None:
-        ranges = changed_lines(diff)
-        where = f"lines {_ranges(ranges)} of {english}" if ranges else english
-        return f"{where} changed (see `git diff {old[:10]} {new[:10]}`)"
+    before, now = old_text(root, old), read_text(root / english)
+    if before is not None and now is not None:
+        ranges = changed_lines(before, now)
+        where = (
+            f"line{'s' if len(ranges) > 1 or ranges[0][0] != ranges[0][1] else ''} {_ranges(ranges)}"
+            if ranges
+            else "its"
+        )
+        return f"{where} of {english} changed (`python -m tools.translations status` shows how)"
     if old_ids is None:
         return f"the old {english} is not in this repository's git history; compare the two texts by hand"
     added = [i for i in new_ids if i not in old_ids]
@@ -239,9 +248,9 @@ def ids_of(kind: str, text: str | None) -> list[str] | None:
     if text is None:
         return None
     if kind == "page":
-        from .site import heading_ids
+        from .site import section_headings
 
-        return heading_ids(text)
+        return [hid for hid, _, _ in section_headings(text)]
     if kind == "bank":
         tree, problem = parse_yaml(text)
         return question_ids(tree) if not problem else None
@@ -376,34 +385,47 @@ def _answer_problems(
 def heading_problems(
     display: str, english_display: str, english: list[tuple[str, str]], translated: list[tuple[str, int]]
 ) -> Iterator[Problem]:
-    """A translated page's section ids (id, line) against the English page's (id, heading text), in order."""
-    ids = [i for i, _ in english]
+    """A translated page's section ids (id, line) against the English page's (id, heading text), in order.
+
+    The two lists are aligned (difflib), so one missing section is one problem, not one per later heading."""
+    ids = [hid for hid, _ in english]
     text = dict(english)
-    for number, (hid, line) in enumerate(translated):
-        if number >= len(ids):
-            yield Problem(
-                display,
-                line,
-                f"this heading (`#{hid}`) is not in {english_display}, which has {len(ids)} sections; "
-                "translate the English sections only",
-            )
+    mine = [hid for hid, _ in translated]
+    matcher = difflib.SequenceMatcher(None, ids, mine, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
             continue
-        if hid != ids[number]:
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                wanted = ids[i1 + k]
+                yield Problem(
+                    display,
+                    translated[j1 + k][1],
+                    f"this section's id is `{mine[j1 + k]}`, but the English section here is `{wanted}` "
+                    f"('{text[wanted]}' in {english_display}); end the heading with {{ #{wanted} }}",
+                )
+            continue
+        for k in range(j1, j2):
             yield Problem(
                 display,
-                line,
-                f"section {number + 1} has the id `{hid}`, but in {english_display} it is `{ids[number]}` "
-                f"('{text[ids[number]]}'); end the heading with {{ #{ids[number]} }}",
+                translated[k][1],
+                f"this heading's id `{mine[k]}` is not a section of {english_display}; end it with the id of the "
+                f"English section it translates, like {{ #{ids[min(i1, len(ids) - 1)]} }}, or remove it"
+                if ids
+                else f"this heading is not in {english_display}, which has no sections; remove it",
             )
-    if len(translated) < len(ids):
-        missing = ", ".join(f"`{i}`" for i in ids[len(translated) :])
-        last = translated[-1][1] if translated else 1
-        yield Problem(
-            display,
-            last,
-            f"sections missing after this line: {missing} ({english_display} has {len(ids)} sections); "
-            "translate them, each ending with its English id like { #id }",
-        )
+        if i2 > i1:
+            missing = ", ".join(f"`{hid}` ('{text[hid]}')" for hid in ids[i1:i2])
+            if j2 < len(translated):
+                where, place = translated[j2][1], "before this heading"
+            else:
+                where, place = (translated[-1][1], "after this heading") if translated else (1, "in this page")
+            yield Problem(
+                display,
+                where,
+                f"section{'s' if i2 - i1 > 1 else ''} of {english_display} missing {place}: {missing}; translate "
+                "each, its heading ending with the English id like { #id }",
+            )
 
 
 def data_problems(display: str, english_display: str, english: Any, translated: Any) -> Iterator[Problem]:
@@ -484,8 +506,9 @@ def glossary_problems(
 # ---------------------------------------------------------------- everything at once
 
 
-def sync_problems(root: Path, language: str, docs_dir: str, course: Any) -> list[Problem]:
-    """Every problem keeping `language` in step with the English, for a loaded translated `course`."""
+def sync_problems(root: Path, language: str, docs_dir: str, course: Any, english: Any = None) -> list[Problem]:
+    """Every problem keeping `language` in step with the English, for a loaded translated `course`
+    (with the `english` course, if it is loaded already: its banks and data are not read again)."""
     from .banks import load_bank
     from .pages import page_files
     from .site import section_headings
@@ -504,19 +527,25 @@ def sync_problems(root: Path, language: str, docs_dir: str, course: Any) -> list
         if english_text is None or translated_text is None:
             continue  # not UTF-8: the file's own problem says so
         if pair.kind == "page":
-            english = [(hid, text) for hid, text, _ in section_headings(english_text)]
+            sections = [(hid, text) for hid, text, _ in section_headings(english_text)]
             translated = [(hid, line) for hid, _, line in section_headings(translated_text)]
-            problems.extend(heading_problems(pair.translation, pair.english, english, translated))
+            problems.extend(heading_problems(pair.translation, pair.english, sections, translated))
         elif pair.kind == "bank":
             mine = course.banks.get(Path(pair.translation).stem)
-            source = load_bank(root / pair.english, pair.english)
+            slug = Path(pair.english).stem
+            source = (
+                english.banks[slug]
+                if english and slug in english.banks
+                else load_bank(root / pair.english, pair.english)
+            )
             if mine is not None and mine.bank is not None and source.bank is not None:
                 problems.extend(bank_problems(pair.translation, pair.english, source.bank, mine.bank, mine.line_of))
         elif pair.kind == "data":
             loaded = next((d for d in course.data.values() if d.display == pair.translation), None)
             glossary = pair.english.endswith("glossary.yml")
             top = CommentedSeq if glossary else CommentedMap
-            english_tree, english_problems = read_yaml(root / pair.english, pair.english, "file", "", top=top)
+            known = next((d for d in english.data.values() if d.display == pair.english), None) if english else None
+            english_tree = known.tree if known else read_yaml(root / pair.english, pair.english, "file", "", top=top)[0]
             if loaded is None or loaded.tree is None or english_tree is None:
                 continue
             if glossary:
@@ -559,13 +588,12 @@ def _state_problems(root: Path, found: State) -> Iterator[Problem]:
                 f"when it matches {pair.english} as it is now, {fix.replace('then ', '')}",
             )
     elif found.status == "stale":
-        old, new = found.source.blob or "", found.english_blob or ""
+        old = found.source.blob or ""
         old_source = old_text(root, old)
         changed = what_changed(
             root,
             pair.english,
             old,
-            new,
             ids_of(pair.kind, old_source),
             ids_of(pair.kind, read_text(root / pair.english)) or [],
         )
