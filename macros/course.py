@@ -138,7 +138,7 @@ class Course:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": course.glossary_terms()}
         course.renderer = Renderer(extensions, configs)
         quiz = root / translations.quiz_folder(language)
-        course.banks = load_banks(quiz, display_root=root, translation=course.translated)
+        course.banks = load_banks(quiz, display_root=root, language=language)
         course.problems.extend(stray_banks(quiz, display_root=root))
         known = set(MACROS) | BUILTIN_NAMES
         jinja = jinja or jinja2.Environment()
