@@ -433,10 +433,16 @@ def data_problems(display: str, english_display: str, english: Any, translated: 
     yield from _compare(display, english_display, english, translated, translated, ())
 
 
+def _where(location: tuple[Any, ...]) -> str:
+    """`findings[2].values[1]`: a place in a data file, counting from 1, as a contributor reads it."""
+    text = "".join(f"[{step + 1}]" if isinstance(step, int) else f".{step}" for step in location).lstrip(".")
+    return f"`{text}`" if text else "the file"
+
+
 def _compare(
     display: str, english_display: str, a: Any, b: Any, root: Any, where: tuple[Any, ...]
 ) -> Iterator[Problem]:
-    path = ".".join(str(step) if not isinstance(step, int) else f"[{step + 1}]" for step in where) or "the file"
+    path = _where(where)
     if isinstance(a, dict) and isinstance(b, dict):
         missing = [k for k in a if k not in b]
         extra = [k for k in b if k not in a]
@@ -460,8 +466,8 @@ def _compare(
                     yield Problem(
                         display,
                         line_of(root, (*where, key)),
-                        f"{path}.{key} is {_shown(plain(b[key]))}, but {_shown(plain(a[key]))} in {english_display}; "
-                        "ids and source keys stay as in the English",
+                        f"{_where((*where, key))} is {_shown(plain(b[key]))}, but {_shown(plain(a[key]))} in "
+                        f"{english_display}; ids and source keys stay as in the English",
                     )
                     continue
                 yield from _compare(display, english_display, a[key], b[key], root, (*where, key))

@@ -23,7 +23,7 @@ from macros.translations import (
     ENGLISH,
     KEY,
     blob_id,
-    git_diff,
+    english_diff,
     languages,
     pairs,
     read_text,
@@ -66,7 +66,7 @@ def stamped(text: str, blob: str, page: bool) -> str:
 def stamp(root: Path, files: list[str]) -> int:
     status = 0
     for name in files:
-        path = (root / name) if not Path(name).is_absolute() else Path(name)
+        path = Path(name) if Path(name).exists() else root / name
         try:
             relative = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
@@ -119,7 +119,7 @@ def status(root: Path, only: str | None) -> int:
                 print(f"{pair.translation}:{line}: no valid `{KEY}:`; stamp it once it matches {pair.english}")
             else:
                 print(f"{pair.translation}:{line}: stale: {pair.english} changed since")
-                diff = git_diff(root, item.source.blob or "", item.english_blob or "")
+                diff = english_diff(root, item.source.blob or "", pair.english)
                 if diff is None:
                     print("    (the old English is not in git: compare the two files by hand)")
                 else:
