@@ -334,17 +334,16 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
     print(
         f"{'OK' if not problems else 'FAILED'}: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
-        + "; ".join(_summary(c) for c in (course, *others))
-        + f"; {len(course.references)} references; {measured} pages measured for reading level "
-        f"({time.perf_counter() - started:.1f} s)"
+        f"{_summary(course)}, {len(course.references)} references; "
+        + "".join(f"{other.language}: {_summary(other)}; " for other in others)
+        + f"{measured} pages measured for reading level ({time.perf_counter() - started:.1f} s)"
     )
     return 1 if problems else 0
 
 
 def _summary(course: Course) -> str:
     questions = sum(len(b.bank.questions) for b in course.banks.values() if b.bank)
-    where = f" ({course.language})" if course.translated else ""
-    return f"{len(course.pages)} pages{where}, {len(course.banks)} banks ({questions} questions)"
+    return f"{len(course.pages)} pages, {len(course.banks)} banks ({questions} questions)"
 
 
 def reading_problems(course: Course) -> tuple[int, list[Problem]]:
