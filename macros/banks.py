@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, TypeAdapter, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .translations import without_source
 from .yamlfile import SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "classify")
@@ -157,10 +158,17 @@ class LoadedBank:
 # ---------------------------------------------------------------- loading
 
 
-def load_bank(path: Path, display: str | None = None) -> LoadedBank:
-    """Read, parse and validate one bank. Never raises for bad content."""
+def load_bank(path: Path, display: str | None = None, language: str = "en") -> LoadedBank:
+    """Read, parse and validate one bank. Never raises for bad content.
+
+    A translation (`language` is not "en": quiz/<language>/) starts with `translated_from:`, which
+    macros/translations.py checks; its item-quality rules are in its language."""
+    translation = language != "en"
     display = display or path.as_posix()
-    tree, problems = read_yaml(path, display, what="bank", starts_with="`questions:`")
+    first = "`translated_from:`, then `questions:`" if translation else "`questions:`"
+    tree, problems = read_yaml(path, display, what="bank", starts_with=first)
+    if translation and tree is not None:
+        tree = without_source(tree)
     loaded = LoadedBank(slug=path.stem, path=path, display=display, tree=tree, problems=problems)
     if tree is None:
         return loaded
@@ -172,7 +180,7 @@ def load_bank(path: Path, display: str | None = None) -> LoadedBank:
         problems.extend(explain(display, tree, error, _allowed_keys, _question_label, QUESTION_TYPES))
         valid = list(_valid_questions(data.get("questions")))
     problems.extend(_check_rules(loaded, valid))
-    problems.extend(item_quality(loaded, valid))
+    problems.extend(item_quality(loaded, valid, language))
     problems.sort(key=lambda p: p.line)
     return loaded
 
@@ -325,9 +333,25 @@ def _repeated_texts(
 
 MAX_PROMPT_WORDS = 40
 MAX_OPTION_WORDS = 30
-_CATCH_ALL = re.compile(r"^(all|none|both|neither) of (the )?(above|these|them)\b", re.I)
-# "Which is NOT...", "What would you not...", "...all of these except": the question itself asks for the wrong one.
-_NEGATIVE = re.compile(r"\b(?:which|what|who|where|when|how)\b(?:\W+\w+){0,6}?\W+(not|never)\b|\b(except)\b", re.I)
+# By language: options that let a reader answer without weighing each one ("All of the above",
+# "Todas las anteriores"), and prompts that ask for the wrong one ("Which is NOT...", "...all of these
+# except", "¿Cuál NO es...?", "...todas excepto"), caught unless the word is emphasised.
+_CATCH_ALL = {
+    "en": re.compile(r"^(all|none|both|neither) of (the )?(above|these|them)\b", re.I),
+    "es": re.compile(
+        r"^(todas|todos|ninguna|ninguno|ambas|ambos)\b(?:\s+(?:las|los|de|opciones|respuestas))*"
+        r"\s+(anteriores|estas|estos|ellas|ellos)\b",
+        re.I,
+    ),
+}
+_NEGATIVE = {
+    "en": re.compile(r"\b(?:which|what|who|where|when|how)\b(?:\W+\w+){0,6}?\W+(not|never)\b|\b(except)\b", re.I),
+    "es": re.compile(
+        r"\b(?:cuál|cuáles|qué|quién|quiénes|dónde|cuándo|cómo)\b(?:\W+\w+){0,6}?\W+(no|nunca)\b"
+        r"|\b(excepto|salvo)\b",
+        re.I,
+    ),
+}
 _EMPHASIS = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|(?<!\*)\*[^*]+\*(?!\*)|(?<!\w)_[^_]+_(?!\w)")
 _MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
@@ -341,8 +365,11 @@ def _plain(text: str) -> str:
     return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
 
 
-def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterator[Problem]:
-    """Catch-all options, unemphasised negative prompts, long prompts and options, and the longest-answer cue."""
+def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]], language: str = "en") -> Iterator[Problem]:
+    """Catch-all options, unemphasised negative prompts, long prompts and options, and the longest-answer cue
+    (the first two with the words of the bank's `language`: English rules for a language without its own)."""
+    catch_all = _CATCH_ALL.get(language, _CATCH_ALL["en"])
+    negative = _NEGATIVE.get(language, _NEGATIVE["en"])
     for index, question in questions:
         where = ("questions", index)
         label = f"question '{question.id}': "
@@ -355,7 +382,7 @@ def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
                 "(move the background into the chapter or the explanation)",
             )
         if isinstance(question, SingleQuestion | MultipleQuestion):
-            unmarked = _NEGATIVE.search(_EMPHASIS.sub("", question.prompt))
+            unmarked = negative.search(_EMPHASIS.sub("", question.prompt))
             if unmarked:
                 word = unmarked.group(1) or unmarked.group(2)
                 yield Problem(
@@ -372,7 +399,7 @@ def item_quality(loaded: LoadedBank, questions: list[tuple[int, Any]]) -> Iterat
             texts += [("statement", ("statements", n), st.text) for n, st in enumerate(question.statements)]
         for kind, place, text in texts:
             number = place[1] + 1
-            if kind == "option" and _CATCH_ALL.match(_plain(text)):
+            if kind == "option" and catch_all.match(_plain(text)):
                 yield Problem(
                     loaded.display,
                     loaded.line_of(*where, *place),
@@ -431,12 +458,12 @@ def _duplicate_ids(loaded: LoadedBank) -> Iterator[Problem]:
             first_line[qid] = line
 
 
-def load_banks(folder: Path, display_root: Path | None = None) -> dict[str, LoadedBank]:
+def load_banks(folder: Path, display_root: Path | None = None, language: str = "en") -> dict[str, LoadedBank]:
     """Every `*.yml` bank in `folder`, keyed by slug."""
     banks = {}
     for path in sorted(folder.glob("*.yml")):
         display = path.relative_to(display_root).as_posix() if display_root else path.as_posix()
-        banks[path.stem] = load_bank(path, display)
+        banks[path.stem] = load_bank(path, display, language)
     return banks
 
 
@@ -462,7 +489,19 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "quiz/schema.json"
     schema["description"] = (
-        "A chapter's self-check quiz (quiz/<chapter-slug>.yml). Generated from macros/banks.py by "
-        "`python -m tools.schema`; do not edit by hand."
+        "A chapter's self-check quiz (quiz/<chapter-slug>.yml), or its translation "
+        "(quiz/<language>/<chapter-slug>.yml, which starts with `translated_from`). Generated from "
+        "macros/banks.py by `python -m tools.schema`; do not edit by hand."
     )
+    # A translated bank's first key (macros/translations.py checks it; the loader takes it off before the model).
+    schema["properties"] = {
+        "translated_from": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{40}$",
+            "title": "Translated From",
+            "description": "Translations only (quiz/<language>/): the git blob id of the English bank this one "
+            "follows, as `python -m tools.translations stamp` writes it.",
+        },
+        **schema["properties"],
+    }
     return schema

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .data import SUMMARISED, FindingsTable, Glossary, RedFlags, Reference, slug
 from .render import Renderer
+from .words import Words, english, fill
 
 REFERENCES_PAGE = "references.md"
 RED_FLAGS_PAGE = "red-flags.md"
@@ -97,14 +98,15 @@ def glossary_terms(glossary: Glossary) -> dict[str, str]:
     return {word: tooltip(term.short) for term in glossary.root for word in term.match}
 
 
-def glossary_list(glossary: Glossary, renderer: Renderer) -> str:
+def glossary_list(glossary: Glossary, renderer: Renderer, words: Words | None = None) -> str:
+    see_also = (words or english())["content"]["see_also"]
     by_id = {term.id: term for term in glossary.root}
     parts = ['<dl class="course-glossary">']
     for term in sorted(glossary.root, key=lambda t: t.term.lower()):
         see = ""
         if term.see:
             links = ", ".join(f'<a href="#{sid}">{escape(by_id[sid].term)}</a>' for sid in term.see)
-            see = f'<p class="course-see">See also: {links}.</p>'
+            see = f'<p class="course-see">{escape(see_also)} {links}.</p>'
         parts.append(f'<dt id="{term.id}">{escape(term.term)}</dt>')
         parts.append(f"<dd>{renderer.block(term.definition)}{see}</dd>")
     parts.append("</dl>")
@@ -114,110 +116,149 @@ def glossary_list(glossary: Glossary, renderer: Renderer) -> str:
 # ---------------------------------------------------------------- chapter frame
 
 
-def _long_date(value: Any) -> str:
+def _long_date(value: Any, words: Words | None = None) -> str:
+    """A date in words, like `1 December 2026`, in the words' language."""
     if isinstance(value, datetime.date):
-        return f"{value.day} {value:%B %Y}"
+        w = (words or english())["content"]
+        months = [m.strip() for m in w["months"].split(",")]
+        month = months[value.month - 1] if len(months) == 12 else f"{value:%B}"
+        return fill(w["date"], day=value.day, month=month, year=value.year)
     return str(value)
 
 
-def clinical_review(meta: dict[str, Any]) -> str:
+def clinical_review(meta: dict[str, Any], words: Words | None = None) -> str:
     """The chapter's clinical-review status in plain words, from `clinical_review` (empty if it has none)."""
+    w = (words or english())["content"]
     review = meta.get("clinical_review")
     if review == "pending":
-        return "Not yet reviewed by a clinician."
+        return str(escape(w["review_pending"]))
     if isinstance(review, dict):
-        return f"Reviewed by {escape(review['by'])}, on {_long_date(review['date'])}."
+        return str(escape(fill(w["reviewed_by"], by=review["by"], date=_long_date(review["date"], words))))
     return ""
 
 
-def objectives(meta: dict[str, Any]) -> str:
+def objectives(meta: dict[str, Any], words: Words | None = None) -> str:
+    w = (words or english())["content"]
     facts = []
     if meta.get("minutes"):
-        facts.append(f"About {meta['minutes']} minutes to read.")
+        facts.append(str(escape(fill(w["minutes"], minutes=meta["minutes"]))))
     if meta.get("reviewed"):
-        facts.append(f"Checked against published sources on {_long_date(meta['reviewed'])}.")
-    if clinical_review(meta):
-        facts.append(clinical_review(meta))
+        facts.append(str(escape(fill(w["checked"], date=_long_date(meta["reviewed"], words)))))
+    if clinical_review(meta, words):
+        facts.append(clinical_review(meta, words))
     items = "\n".join(f"    - {item}" for item in meta.get("objectives") or [])
     lines = []
     if facts:
         lines += [f'<p class="course-facts">{" ".join(facts)}</p>', ""]
-    lines += ['!!! abstract "In this chapter you will"', "", items]
+    lines += [f'!!! abstract "{_admonition_title(w["objectives"])}"', "", items]
     return "\n".join(lines)
 
 
-def review_table(chapters: Sequence[tuple[str, dict[str, Any]]], page_src: str) -> str:
-    """The about page's table: each chapter (source path, front matter) with its review dates, in plain words."""
+def _admonition_title(text: str) -> str:
+    return text.replace('"', "'")
+
+
+def review_table(
+    chapters: Sequence[tuple[str, dict[str, Any]]],
+    page_src: str,
+    words: Words | None = None,
+    translations: Sequence[tuple[int, int]] = (),
+) -> str:
+    """The about page's table: each chapter (source path, front matter) with its review dates, in plain words.
+
+    `translations`: for each translation with chapters not yet reviewed by a native-speaking clinician,
+    (chapters pending, chapters), shown as a notice above the table."""
+    w = (words or english())["content"]
     rows = []
     for path, meta in chapters:
         target = link_from(page_src, path).removesuffix(".md") + ".html"
-        checked = _long_date(meta["reviewed"]) if meta.get("reviewed") else "not yet"
+        checked = _long_date(meta["reviewed"], words) if meta.get("reviewed") else w["review_not_yet"]
+        review = clinical_review(meta, words) or escape(w["review_pending"])
         rows.append(
             f'<tr><th scope="row"><a href="{escape(target)}">{escape(meta.get("title", path))}</a></th>'
-            f"<td>{checked}</td><td>{clinical_review(meta) or 'Not yet reviewed by a clinician.'}</td></tr>"
+            f"<td>{escape(checked)}</td><td>{review}</td></tr>"
         )
+    notices = [
+        f'<p class="course-translation-review">{escape(fill(w["translation_pending"], count=count, total=total))}</p>'
+        for count, total in translations
+        if count
+    ]
     return "\n".join(
         [
+            *notices,
             '<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="course-review-caption">',
             '<table class="course-table">',
-            '<caption id="course-review-caption">Each chapter and its checks</caption>',
-            '<thead><tr><th scope="col">Chapter</th><th scope="col">Checked against published sources</th>'
-            '<th scope="col">Review by a clinician</th></tr></thead>',
+            f'<caption id="course-review-caption">{escape(w["review_caption"])}</caption>',
+            f'<thead><tr><th scope="col">{escape(w["review_chapter"])}</th>'
+            f'<th scope="col">{escape(w["review_checked"])}</th>'
+            f'<th scope="col">{escape(w["review_clinician"])}</th></tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table></div>",
         ]
     )
 
 
-def key_points(meta: dict[str, Any]) -> str:
+def key_points(meta: dict[str, Any], words: Words | None = None) -> str:
     items = "\n".join(f"    - {item}" for item in meta.get("key_points") or [])
-    return f'!!! success "Key points"\n\n{items}'
+    title = _admonition_title((words or english())["content"]["key_points"])
+    return f'!!! success "{title}"\n\n{items}'
 
 
 # ---------------------------------------------------------------- red flags
 
 
-def red_flags(flags: RedFlags, which: str, references: dict[str, Reference], page_src: str) -> str:
+def red_flags(
+    flags: RedFlags, which: str, references: dict[str, Reference], page_src: str, words: Words | None = None
+) -> str:
     """One list (`emergency`, `urgent`, `soon`, `clinicians`): what to do, then each part's signs and sources."""
+    w = (words or english())["content"]
     flag_list = getattr(flags, which)
     blocks = [f"**{markdown_literal(flag_list.action)}**"]
     for part in flag_list.parts:
         if part.lead:
             blocks.append(markdown_literal(part.lead))
         blocks.append("\n".join(f"- {markdown_literal(sign)}" for sign in part.signs))
-        noun = "Source" if len(part.sources) == 1 else "Sources"
+        noun = escape(w["source"] if len(part.sources) == 1 else w["sources"])
         blocks.append(f'<span class="course-flag-source">{noun}: {cite(references, part.sources, page_src)}</span>')
     return "\n\n".join(blocks)
 
 
-def red_flags_summary(flags: RedFlags, page_src: str) -> str:
-    """The reminder box: every emergency sign, then a line for each other tier, each linking to its part of the page."""
+def red_flags_summary(
+    flags: RedFlags, page_src: str, words: Words | None = None, anchors: dict[str, str] | None = None
+) -> str:
+    """The reminder box: every emergency sign, then a line for each other tier, each linking to its part of the page.
+
+    `anchors`: each list's section id on the red-flags page (a translation keeps the English ids)."""
+    w = (words or english())["content"]
     target = link_from(page_src, RED_FLAGS_PAGE)
 
-    def heading_link(flag_list: Any) -> str:
-        return f"**[{markdown_literal(flag_list.heading)}]({target}#{slug(flag_list.heading)})**"
+    def heading_link(name: str) -> str:
+        flag_list = getattr(flags, name)
+        anchor = (anchors or {}).get(name) or slug(flag_list.heading)
+        return f"**[{markdown_literal(flag_list.heading)}]({target}#{anchor})**"
 
     lines = [
-        '!!! danger "Warning signs: when to get help"',
+        f'!!! danger "{_admonition_title(w["flags_title"])}"',
         "",
-        f"    {heading_link(flags.emergency)}. {markdown_literal(flags.emergency.action)}",
+        f"    {heading_link('emergency')}. {markdown_literal(flags.emergency.action)}",
         "",
         *(f"    - {markdown_literal(sign)}" for sign in flags.emergency.signs),
     ]
     for name in SUMMARISED:
         flag_list = getattr(flags, name)
-        lines += ["", f"    {heading_link(flag_list)}. {markdown_literal(flag_list.summary or '')}"]
-    lines += ["", f"    [See all the warning signs]({target})."]
+        lines += ["", f"    {heading_link(name)}. {markdown_literal(flag_list.summary or '')}"]
+    lines += ["", f"    [{markdown_literal(w['flags_all'])}]({target})."]
     return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- chart
 
 
-def findings_chart(table: FindingsTable, source: Reference, citation: str) -> str:
+def findings_chart(table: FindingsTable, source: Reference, citation: str, words: Words | None = None) -> str:
     """Small bar charts, one per finding, drawn from the data; with the numbers as a table."""
+    w = (words or english())["content"]
     panels = []
     for number, finding in enumerate(table.findings):
-        panels.append(_panel(table, finding, number))
+        panels.append(_panel(table, finding, number, w))
     head = "".join(f'<th scope="col">{age}</th>' for age in table.ages)
     rows = []
     for finding in table.findings:
@@ -228,30 +269,31 @@ def findings_chart(table: FindingsTable, source: Reference, citation: str) -> st
     notes = []
     modelled = [f for f in table.findings if f.modelled_ages]
     if modelled:
-        which = " and ".join(f"{escape(f.name).lower()} at {' and '.join(map(str, f.modelled_ages))}" for f in modelled)
-        notes.append(
-            f"Bars with a dashed outline, marked *, were estimated by the study's model, not counted in people: "
-            f"{which}."
+        joiner = f" {w['and']} "
+        which = joiner.join(
+            fill(w["chart_modelled_at"], finding=f.name.lower(), ages=joiner.join(map(str, f.modelled_ages)))
+            for f in modelled
         )
+        notes.append(str(escape(fill(w["chart_modelled"], which=which))))
+    lead = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", str(escape(w["chart_lead"])))
     return "\n".join(
         [
             '<figure class="course-figure course-chart">',
-            '<p class="course-chart-lead">Out of every 100 people <strong>without</strong> back pain, '
-            "how many have each finding on a scan, by age.</p>",
+            f'<p class="course-chart-lead">{lead}</p>',
             '<div class="course-chart-grid">',
             *panels,
             "</div>",
-            f"<figcaption>Findings on spine scans of {escape(table.population)}. "
-            f"Source: {Markup(citation)}. {' '.join(notes)}</figcaption>",
+            f"<figcaption>{escape(fill(w['chart_caption'], population=table.population))} "
+            f"{_source_line(w, citation)} {' '.join(notes)}</figcaption>",
             "</figure>",
             # After the figure, not in it: a figcaption must be the figure's first or last child.
-            '<details class="course-chart-table"><summary>Show the numbers as a table</summary>',
+            f'<details class="course-chart-table"><summary>{escape(w["chart_show"])}</summary>',
             # Our own class keeps the theme from wrapping the table in a scroll box that the keyboard
             # cannot reach; this wrapper scrolls instead, and is a focusable, named region.
             '<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="course-chart-caption">',
             '<table class="course-table">',
-            '<caption id="course-chart-caption">Percent of people without back pain with each finding</caption>',
-            f'<thead><tr><th scope="col">Finding</th>{head}</tr></thead>',
+            f'<caption id="course-chart-caption">{escape(w["chart_table_caption"])}</caption>',
+            f'<thead><tr><th scope="col">{escape(w["chart_finding"])}</th>{head}</tr></thead>',
             "<tbody>" + "".join(rows) + "</tbody></table></div></details>",
         ]
     )
@@ -261,13 +303,20 @@ def _cell_text(finding: Any, age: int, value: int) -> str:
     return f"{value}%{' *' if age in finding.modelled_ages else ''}"
 
 
-def _panel(table: FindingsTable, finding: Any, number: int) -> str:
+def _source_line(w: dict[str, str], citation: str) -> str:
+    """`Source: (Brinjikji 2015).`, the citation's HTML kept as it is."""
+    before, _, after = w["source_line"].partition("{source}")
+    return f"{escape(before)}{Markup(citation)}{escape(after)}"
+
+
+def _panel(table: FindingsTable, finding: Any, number: int, w: dict[str, str]) -> str:
     width, height, top, bottom, left = 300, 170, 30, 30, 8
     slot = (width - 2 * left) / len(table.ages)
     bar = slot * 0.62
     plot = height - top - bottom
     label = f"{finding.name}: " + ", ".join(
-        f"{value}% at age {age}{' (estimated)' if age in finding.modelled_ages else ''}"
+        fill(w["chart_value"], value=value, age=age)
+        + (f" {w['chart_estimated']}" if age in finding.modelled_ages else "")
         for age, value in zip(table.ages, finding.values, strict=True)
     )
     parts = [

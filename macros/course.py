@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from ruamel.yaml.comments import CommentedSeq
 
-from . import content, figures, pemat, tools
+from . import content, figures, pemat, tools, translations
 from .banks import LoadedBank, load_banks, stray_banks
 from .data import Diagrams, FindingsTable, Glossary, IconArrays, Loaded, RedFlags, References, load, slug
 from .pages import ROOT, page_files, split_front_matter
@@ -102,6 +102,13 @@ class Course:
     # check and the build always count them as problems.
     preview: bool = False
     notes: list[Problem] = field(default_factory=list)
+    language: str = translations.ENGLISH  # a translation ("es") reads quiz/<language>/, data/<language>/
+    # The red-flags page's section ids for each list, from the English data file (a translation keeps them).
+    flag_anchors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def translated(self) -> bool:
+        return self.language != translations.ENGLISH
 
     # ------------------------------------------------------------ loading
 
@@ -116,41 +123,61 @@ class Course:
         language: str | None = None,
         nav: Any = None,
         preview: bool = False,
+        english: Course | None = None,
     ) -> Course:
-        course = cls(root=root, renderer=Renderer(), preview=preview)
-        course._load_data()
-        course.words, problems = load_words(root, language or site_language(root))
+        """The course in `language` (the site's by default). For a translation, `english` (the English
+        course, if loaded already) saves reading the English files again."""
+        language = language or site_language(root)
+        course = cls(root=root, renderer=Renderer(), preview=preview, language=language)
+        course._load_data(english)
+        course.words, problems = load_words(root, language)
         course.problems.extend(problems)
         extensions = list(extensions)
         configs = dict(configs or {})
         if "abbr" in extensions:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": course.glossary_terms()}
         course.renderer = Renderer(extensions, configs)
-        course.banks = load_banks(root / "quiz", display_root=root)
-        course.problems.extend(stray_banks(root / "quiz", display_root=root))
+        quiz = root / translations.quiz_folder(language)
+        course.banks = load_banks(quiz, display_root=root, language=language)
+        course.problems.extend(stray_banks(quiz, display_root=root))
         known = set(MACROS) | BUILTIN_NAMES
         jinja = jinja or jinja2.Environment()
         docs = root / docs_dir
         for path in page_files(docs):
             src = path.relative_to(docs).as_posix()
-            course.pages[src] = read_page(path, path.relative_to(root).as_posix(), jinja, known)
-        course.menu = menu_order(nav if nav is not None else _nav_of(root), list(course.pages))
+            display = path.relative_to(root).as_posix()
+            course.pages[src] = read_page(path, display, jinja, known, explicit_ids=course.translated)
+        if nav is None:
+            nav = _nav_of(root, "mkdocs.yml" if not course.translated else f"mkdocs.{language}.yml")
+        course.menu = menu_order(nav, list(course.pages))
         if pemat.folder_exists(root):
             course.scores, stray = pemat.load_scores(root)
             course.problems.extend(stray)
         course._check()
+        if course.translated:
+            course.problems.extend(translations.sync_problems(root, language, docs_dir, course, english))
         course.problems.sort(key=lambda p: (p.path, p.line, p.message))
         course.notes.sort(key=lambda p: (p.path, p.line, p.message))
         return course
 
-    def _load_data(self) -> None:
-        for name, (relative, model, starts_with, top) in DATA_FILES.items():
+    def _load_data(self, english: Course | None = None) -> None:
+        for name, (source, model, starts_with, top) in DATA_FILES.items():
+            relative = translations.data_file(source.removeprefix("data/"), self.language)
             path = self.root / relative
             if not path.exists():
                 continue  # a fixture site may not need every file; a macro that needs it says so
             top_type = CommentedSeq if top is list else None
             kwargs = {"top": top_type} if top_type else {}
+            if relative != source:
+                kwargs = {"translation": True, "glossary": top is list}
             self.data[name] = load(path, model, relative, starts_with, **kwargs)
+        english_flags = self.data.get("red_flags")
+        if english is not None:
+            english_flags = english.data.get("red_flags")
+        elif self.translated and (self.root / DATA_FILES["red_flags"][0]).exists():
+            english_flags = load(self.root / DATA_FILES["red_flags"][0], RedFlags, DATA_FILES["red_flags"][0], "")
+        if english_flags and english_flags.model:
+            self.flag_anchors = {n: slug(getattr(english_flags.model, n).heading) for n in RedFlags.lists()}
 
     def model(self, name: str) -> Any:
         loaded = self.data.get(name)
@@ -183,7 +210,7 @@ class Course:
         add(self._check_diagrams())
         add(self._check_red_flags())
         add(self._check_bank_sources())
-        for problem, not_yet in self._check_scores():
+        for problem, not_yet in [] if self.translated else self._check_scores():  # scores are for the English
             (self.notes if self.preview and not_yet else self.problems).append(problem)
         used: dict[str, str] = {}
         for src, page in self.pages.items():
@@ -227,8 +254,8 @@ class Course:
         page = self.pages.get(content.RED_FLAGS_PAGE)
         for name in RedFlags.lists():
             flag_list = getattr(loaded.model, name)
-            anchor = slug(flag_list.heading)
-            if page and anchor not in page.headings:
+            anchor = self.flag_anchors.get(name) or slug(flag_list.heading)
+            if page and anchor not in page.headings and not self.translated:
                 yield Problem(
                     loaded.display,
                     line_of(loaded.tree, (name, "heading")),
@@ -519,18 +546,18 @@ class Course:
         def icon_array(key: str) -> str:
             array = self.model("icon_arrays").root[key]
             citation = content.cite_html(self.references, [array.source], src())
-            return figures.icon_array(key, array, citation)
+            return figures.icon_array(key, array, citation, self.words)
 
         def diagram(key: str) -> str:
             data = self.model("diagrams").root[key]
             citation = content.cite_html(self.references, data.sources, src()) if data.sources else ""
-            return figures.diagram(key, data, citation)
+            return figures.diagram(key, data, citation, self.words)
 
         def review_status() -> str:
             chapters = [(path, page.meta) for path, page in self.pages.items() if page.is_chapter]
             order = {path: number for number, path in enumerate(self.menu)}
             chapters.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
-            return content.review_table(chapters, src())
+            return content.review_table(chapters, src(), self.words, translation_reviews(self.root))
 
         def pemat_table() -> str:
             rows = []
@@ -539,26 +566,30 @@ class Course:
                 href = content.link_from(src(), path).removesuffix(".md") + ".html"
                 title = str(self.pages[path].meta.get("title") or path)
                 rows.append((href, title, loaded.model if loaded else None))
-            return pemat.table(rows)
+            return pemat.table(rows, self.words)
 
         def findings_chart() -> str:
             table = self.model("findings")
             citation = content.cite_html(self.references, [table.source], src())
-            return content.findings_chart(table, self.references[table.source], citation)
+            return content.findings_chart(table, self.references[table.source], citation, self.words)
 
         return {
             "quiz": quiz,
             "cite": cite,
-            "learning_objectives": lambda: content.objectives(meta()),
-            "key_points_summary": lambda: content.key_points(meta()),
+            "learning_objectives": lambda: content.objectives(meta(), self.words),
+            "key_points_summary": lambda: content.key_points(meta(), self.words),
             "findings_chart": findings_chart,
             "icon_array": icon_array,
             "diagram": diagram,
             "review_status": review_status,
             "pemat_table": pemat_table,
-            "red_flags": lambda which: content.red_flags(self.model("red_flags"), which, self.references, src()),
-            "red_flags_summary": lambda: content.red_flags_summary(self.model("red_flags"), src()),
-            "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer),
+            "red_flags": lambda which: content.red_flags(
+                self.model("red_flags"), which, self.references, src(), self.words
+            ),
+            "red_flags_summary": lambda: content.red_flags_summary(
+                self.model("red_flags"), src(), self.words, self.flag_anchors
+            ),
+            "glossary": lambda: content.glossary_list(self.model("glossary"), self.renderer, self.words),
             "references": lambda: content.references_list(self.references),
             "progress": progress,
             "clear_saved": clear_saved,
@@ -630,12 +661,47 @@ class Course:
         return content.glossary_terms(model) if model else {}
 
 
-def _nav_of(root: Path) -> Any:
-    """`nav:` from a site's mkdocs.yml (None if it has none or cannot be read)."""
+def translation_reviews(root: Path) -> list[tuple[int, int]]:
+    """For each translation (docs/<language>/): (chapters still `clinical_review: pending`, chapters).
+
+    A translation's review is by a native-speaking clinician; the about page says so in every language."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    config = root / "mkdocs.yml"
+    found = []
+    for language in translations.languages(root):
+        pending = total = 0
+        for path in sorted((root / "docs" / language).glob("*.md")):
+            text = page_text_of(path)
+            front = split_front_matter(text)[0] if text else ""
+            try:
+                meta = YAML(typ="safe").load(front) if front.strip() else None
+            except (YAMLError, ValueError):
+                meta = None
+            if not isinstance(meta, dict) or "clinical_review" not in meta or not _QUIZ_CALL.search(text or ""):
+                continue
+            total += 1
+            pending += meta["clinical_review"] == "pending"
+        found.append((pending, total))
+    return found
+
+
+_QUIZ_CALL = re.compile(r"\{\{-?\s*quiz\(")
+
+
+def page_text_of(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _nav_of(root: Path, name: str = "mkdocs.yml") -> Any:
+    """`nav:` from a site's mkdocs.yml, or another configuration (None if it has none or cannot be read)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    config = root / name
     if not config.is_file():
         return None
     text = config.read_text(encoding="utf-8")

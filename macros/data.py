@@ -15,6 +15,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
+from .translations import without_source
 from .yamlfile import DOI_PATTERN, HTTPS_PATTERN, SLUG_PATTERN, Problem, explain, line_of, plain, read_yaml
 
 Key = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=80)]
@@ -203,14 +204,39 @@ class Loaded(Generic[M]):
     problems: list[Problem] = field(default_factory=list)
 
 
-def load(path: Path, model: type[M], display: str, starts_with: str, top: type = CommentedMap) -> Loaded[M]:
+def load(
+    path: Path,
+    model: type[M],
+    display: str,
+    starts_with: str,
+    top: type = CommentedMap,
+    translation: bool = False,
+    glossary: bool = False,
+) -> Loaded[M]:
     """Read one data file into `model`, collecting problems instead of raising.
 
     The rules that span fields (a reference's address, a chart row's length) are
     checked after the shape, each at its own line; a file with any problem has no model.
+    A `translation` starts with `translated_from:` (macros/translations.py checks it); a
+    translated `glossary` is a block with `translated_from:` and `entries:` (the list).
     """
     loaded: Loaded[M] = Loaded(display)
-    tree, problems = read_yaml(path, display, what="file", starts_with=starts_with, top=top)
+    if translation:
+        first = "`translated_from:`, then `entries:` (the list of terms)" if glossary else "`translated_from:`"
+        tree, problems = read_yaml(path, display, what="file", starts_with=first)
+        if tree is not None:
+            tree = without_source(tree, glossary)
+            if tree is None:
+                problems.append(
+                    Problem(
+                        display,
+                        1,
+                        "a translated glossary is a block of two keys: `translated_from:` (the English file's "
+                        "blob id) and `entries:` (the list of terms, each starting with `- term:`)",
+                    )
+                )
+    else:
+        tree, problems = read_yaml(path, display, what="file", starts_with=starts_with, top=top)
     loaded.problems = problems
     if tree is None:
         return loaded

@@ -25,14 +25,12 @@ from fractions import Fraction
 from markupsafe import Markup, escape
 
 from .data import Diagram, IconArray, IconGroup
+from .words import Words, english, fill
 
 PER = 100  # figures drawn for each group
 COLUMNS = 10  # figures in a row
 CELL = 24  # size of one figure's square, in the picture's own units
-NOTE = (
-    "Each figure stands for one person. The numbers describe the people in the trial: "
-    "they are not a promise of what will happen to you."
-)
+NOTE = english()["content"]["icons_note"]  # the English note (data/words/en.yml); each language has its own
 
 # One figure of a person: a head and shoulders, drawn in a CELL x CELL square.
 _HEAD = '<circle cx="12" cy="7" r="4.2"/>'
@@ -44,21 +42,20 @@ def out_of_100(events: int, people: int) -> int:
     return math.floor(Fraction(events * PER, people) + Fraction(1, 2))
 
 
-def group_text(group: IconGroup, outcome: str) -> str:
+def group_text(group: IconGroup, outcome: str, words: Words | None = None) -> str:
     """The text alternative of one group's picture: its numbers in words."""
     count = out_of_100(group.events, group.people)
-    return (
-        f"{group.label}: {count} out of {PER} people {outcome} (filled figures); "
-        f"the other {PER - count} are outlined figures."
-    )
+    text = (words or english())["content"]["icons_group_text"]
+    return fill(text, label=group.label, count=count, per=PER, outcome=outcome, rest=PER - count)
 
 
 def element_id(key: str) -> str:
     return f"icon-array-{key}"
 
 
-def icon_array(key: str, array: IconArray, citation: str) -> str:
+def icon_array(key: str, array: IconArray, citation: str, words: Words | None = None) -> str:
     """The figure (one picture per group, a key and a note) and a table of the trial's own numbers."""
+    w = (words or english())["content"]
     base = element_id(key)
     groups = []
     for number, group in enumerate(array.groups, 1):
@@ -66,37 +63,47 @@ def icon_array(key: str, array: IconArray, citation: str) -> str:
         groups.append(
             '<div class="course-icons-group">'
             f'<p class="course-icons-label" aria-hidden="true"><strong>{escape(group.label)}</strong>: '
-            f"{count} out of {PER}</p>"
-            f"{_grid(f'{base}-{number}', count, group_text(group, array.outcome))}"
+            f"{escape(fill(w['icons_count'], count=count, per=PER))}</p>"
+            f"{_grid(f'{base}-{number}', count, group_text(group, array.outcome, words))}"
             "</div>"
         )
     rows = "".join(
-        f'<tr><th scope="row">{escape(g.label)}</th><td>{g.events} of {g.people}</td>'
-        f"<td>{out_of_100(g.events, g.people)} out of {PER}</td></tr>"
+        f'<tr><th scope="row">{escape(g.label)}</th>'
+        f"<td>{escape(fill(w['icons_events'], events=g.events, people=g.people))}</td>"
+        f"<td>{escape(fill(w['icons_count'], count=out_of_100(g.events, g.people), per=PER))}</td></tr>"
         for g in array.groups
     )
     return "\n".join(
         [
             f'<figure class="course-figure course-icons" id="{base}">',
             f'<p class="course-icons-lead"><strong>{escape(array.title)}</strong>. '
-            f"Out of {PER} people like those in the trial, in each group:</p>",
+            f"{escape(fill(w['icons_lead'], per=PER))}</p>",
             '<div class="course-icons-grid">',
             *groups,
             "</div>",
-            f'<p class="course-icons-key" aria-hidden="true">{_key_figure(True)} people who {escape(array.outcome)} '
-            f"&nbsp; {_key_figure(False)} everyone else</p>",
-            f"<figcaption>{NOTE} Numbers rounded to whole people. Source: {Markup(citation)}.</figcaption>",
+            f'<p class="course-icons-key" aria-hidden="true">{_key_figure(True)} '
+            f"{escape(fill(w['icons_key_on'], outcome=array.outcome))} "
+            f"&nbsp; {_key_figure(False)} {escape(w['icons_key_off'])}</p>",
+            f"<figcaption>{escape(w['icons_note'])} {escape(w['icons_rounded'])} "
+            f"{_source_line(w, citation)}</figcaption>",
             "</figure>",
             # After the figure, not in it (a figcaption is the figure's first or last child), as for the scan chart.
-            '<details class="course-chart-table course-icons-table"><summary>Show the trial\'s numbers</summary>',
+            f'<details class="course-chart-table course-icons-table"><summary>{escape(w["icons_show"])}</summary>',
             f'<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="{base}-caption">',
             '<table class="course-table">',
-            f'<caption id="{base}-caption">{escape(array.title)}: how many people in each group of the trial</caption>',
-            '<thead><tr><th scope="col">Group</th><th scope="col">In the trial</th>'
-            f'<th scope="col">Out of {PER}</th></tr></thead>',
+            f'<caption id="{base}-caption">{escape(fill(w["icons_caption"], title=array.title))}</caption>',
+            f'<thead><tr><th scope="col">{escape(w["icons_group"])}</th>'
+            f'<th scope="col">{escape(w["icons_in_trial"])}</th>'
+            f'<th scope="col">{escape(fill(w["icons_out_of"], per=PER))}</th></tr></thead>',
             f"<tbody>{rows}</tbody></table></div></details>",
         ]
     )
+
+
+def _source_line(w: dict[str, str], citation: str) -> str:
+    """`Source: (Ashar 2022).`, the citation's HTML kept as it is."""
+    before, _, after = w["source_line"].partition("{source}")
+    return f"{escape(before)}{Markup(citation)}{escape(after)}"
 
 
 def _grid(svg_id: str, count: int, text: str) -> str:
@@ -181,19 +188,20 @@ def wrap(text: str, width: float) -> list[str]:
     return textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False) or [text]
 
 
-def diagram_text(diagram: Diagram) -> str:
+def diagram_text(diagram: Diagram, words: Words | None = None) -> str:
     """What the picture shows, in sentences: its <desc>, for screen readers."""
+    w = (words or english())["content"]
     if diagram.kind == "cycle":
-        sentences = [f"It starts with {_lower(diagram.start or '')}."]
+        start = _lower(diagram.start or "")
+        sentences = [fill(w["diagram_starts"], start=start)]
         for path in diagram.paths:
-            steps = ", then ".join(_lower(step) for step in path.steps)
-            end = f", which leads back to {_lower(diagram.start or '')}" if path.loop else ""
+            steps = f", {w['diagram_then']} ".join(_lower(step) for step in path.steps)
+            end = fill(w["diagram_back"], start=start) if path.loop else ""
             sentences.append(f"{path.label}: {steps}{end}.")
         return " ".join(sentences)
-    sentences = [f"Two roads. {diagram.paths[0].label}, a wide road: {'; '.join(diagram.paths[0].steps)}."]
-    sentences.append(
-        f"{diagram.paths[1].label}, narrow at first and wider at each stretch: {'; '.join(diagram.paths[1].steps)}."
-    )
+    wide, narrow = diagram.paths
+    sentences = [fill(w["diagram_road_wide"], label=wide.label, steps="; ".join(wide.steps))]
+    sentences.append(fill(w["diagram_road_narrow"], label=narrow.label, steps="; ".join(narrow.steps)))
     return " ".join(sentences)
 
 
@@ -204,8 +212,9 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def diagram(key: str, data: Diagram, citation: str) -> str:
+def diagram(key: str, data: Diagram, citation: str, words: Words | None = None) -> str:
     """The figure (an SVG with a title, a description and a caption) and the same picture as a list."""
+    w = (words or english())["content"]
     base = diagram_id(key)
     draw = _cycle if data.kind == "cycle" else _roads
     body, height = draw(base, data)
@@ -213,10 +222,10 @@ def diagram(key: str, data: Diagram, citation: str) -> str:
         f'<svg class="course-diagram-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'role="img" aria-labelledby="{base}-title {base}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{base}-title">{escape(data.title)}</title>'
-        f'<desc id="{base}-desc">{escape(diagram_text(data))}</desc>'
+        f'<desc id="{base}-desc">{escape(diagram_text(data, words))}</desc>'
         f"{body}</svg>"
     )
-    source = f" Source: {Markup(citation)}." if citation else ""
+    source = f" {_source_line(w, citation)}" if citation else ""
     return "\n".join(
         [
             f'<figure class="course-figure course-diagram" id="{base}">',
@@ -224,19 +233,19 @@ def diagram(key: str, data: Diagram, citation: str) -> str:
             f"<figcaption><strong>{escape(data.title)}</strong>. {escape(data.caption)}{source}</figcaption>",
             "</figure>",
             # After the figure, not in it (a figcaption is the figure's first or last child), as for the charts.
-            '<details class="course-chart-table course-diagram-list"><summary>Show the picture in words</summary>',
-            _as_list(data),
+            f'<details class="course-chart-table course-diagram-list"><summary>{escape(w["diagram_show"])}</summary>',
+            _as_list(data, w),
             "</details>",
         ]
     )
 
 
-def _as_list(data: Diagram) -> str:
+def _as_list(data: Diagram, w: dict[str, str]) -> str:
     items = []
     for path in data.paths:
         steps = "".join(f"<li>{escape(step)}</li>" for step in path.steps)
         if path.loop:
-            steps += f"<li>Back to the start: {escape(_lower(data.start or ''))}.</li>"
+            steps += f"<li>{escape(fill(w['diagram_back_to_start'], start=_lower(data.start or '')))}</li>"
         items.append(f"<li><strong>{escape(path.label)}</strong><ol>{steps}</ol></li>")
     start = f"<p>Start: {escape(data.start)}.</p>" if data.start else ""
     return f'{start}<ul class="course-diagram-paths">{"".join(items)}</ul>'

@@ -26,6 +26,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from .content import _long_date as long_date
 from .data import Loaded, load
+from .words import Words, english
 from .yamlfile import Problem, line_of
 
 FOLDER = "data/pemat"
@@ -341,26 +342,28 @@ def item_problems(tree: Any, display: str) -> Iterator[Problem]:
 # ---------------------------------------------------------------- the about page's table
 
 
-def table(rows: list[tuple[str, str, ScoreFile | None]]) -> str:
+def table(rows: list[tuple[str, str, ScoreFile | None]], words: Words | None = None) -> str:
     """(link, chapter title, score file or None) -> the table of scores, in plain words."""
+    w = (words or english())["content"]
     body = []
     for href, title, file in rows:
         if file is None:
-            cells = '<td colspan="3">Not scored yet</td>'
+            cells = f'<td colspan="3">{escape(w["pemat_not_scored"])}</td>'
         else:
             found = results(file)
             cells = (
                 "".join(f"<td>{found[group].percent}%</td>" for group in (UNDERSTANDABLE, ACTIONABLE))
-                + f"<td>{long_date(file.scored.date)}</td>"
+                + f"<td>{escape(long_date(file.scored.date, words))}</td>"
             )
         body.append(f'<tr><th scope="row"><a href="{escape(href)}">{escape(title)}</a></th>{cells}</tr>')
     return "\n".join(
         [
             '<div class="course-table-wrap" tabindex="0" role="region" aria-labelledby="course-pemat-caption">',
             '<table class="course-table course-pemat">',
-            '<caption id="course-pemat-caption">How easy each chapter is to understand and act on (PEMAT)</caption>',
-            '<thead><tr><th scope="col">Chapter</th><th scope="col">Easy to understand</th>'
-            '<th scope="col">Easy to act on</th><th scope="col">Date scored</th></tr></thead>',
+            f'<caption id="course-pemat-caption">{escape(w["pemat_caption"])}</caption>',
+            f'<thead><tr><th scope="col">{escape(w["review_chapter"])}</th>'
+            f'<th scope="col">{escape(w["pemat_understand"])}</th>'
+            f'<th scope="col">{escape(w["pemat_act"])}</th><th scope="col">{escape(w["pemat_date"])}</th></tr></thead>',
             "<tbody>" + "".join(body) + "</tbody></table></div>",
         ]
     )

@@ -5,16 +5,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .banks import Bank, ClassifyQuestion, option_list, signature
-from .pages import ROOT
 from .render import Renderer
-from .words import Words, fill, for_script, load_words
+from .words import Words, english, fill, for_script
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -35,15 +33,6 @@ def css_string(text: str) -> str:
 
 
 _templates.filters["css_string"] = css_string
-
-
-@cache
-def english() -> Words:
-    """The repository's English words (data/words/en.yml): the default when a caller passes none."""
-    words, problems = load_words(ROOT, "en")
-    if problems:
-        raise ValueError("\n".join(map(str, problems)))
-    return words
 
 
 DEFAULT_TITLE = english()["quiz"]["title"]

@@ -33,6 +33,10 @@ FRONT_MATTER = {
     "reading_level": "`skip` for list pages that the reading-level check leaves out",
     "hide": "Material: parts of the layout to hide, such as `navigation`",
 }
+# Front-matter keys a translated page (docs/<language>/) has as well.
+TRANSLATION_FRONT_MATTER = {
+    "translated_from": "translation: the git blob id of the English page it follows (tools/translations.py)",
+}
 CHAPTER_KEYS = ("objectives", "key_points", "minutes", "reviewed", "clinical_review")
 
 # Content blocks (admonitions) authors may use; `???` makes any of them collapsible.
@@ -89,8 +93,41 @@ def heading_id(text: str) -> str:
     return slugify(plain, "-")
 
 
-def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[str]) -> Page:
-    """Parse one page; problems are collected, never raised."""
+# A heading's own id, as a translation writes it: `## Qué significa { #what-it-means }` (attr_list).
+_EXPLICIT_ID = re.compile(r"[ \t]*\{:?[ \t]*#([A-Za-z0-9_-]+)[ \t]*\}[ \t]*$")
+
+
+def explicit_id(text: str) -> tuple[str, str | None]:
+    """A heading's text without a trailing `{ #id }`, and that id (None if it has none)."""
+    match = _EXPLICIT_ID.search(text)
+    return (text[: match.start()], match.group(1)) if match else (text, None)
+
+
+def section_headings(text: str) -> list[tuple[str, str, int]]:
+    """(id, text, line) of every section heading (`##` and below) of a page's Markdown, in order."""
+    front, body, first_line = split_front_matter(text)
+    used: set[str] = set()
+    found = []
+    in_fence = False
+    for offset, line in enumerate(body.splitlines()):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        heading = None if in_fence else _HEADING.match(line)
+        if not heading:
+            continue
+        words, own = explicit_id(heading.group(2))
+        hid = own or unique(heading_id(words), used)
+        used.add(hid)
+        if len(heading.group(1)) > 1:
+            found.append((hid, _INLINE_MARKUP.sub(lambda m: m.group(1) or "", words).strip(), first_line + offset))
+    return found
+
+
+def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[str], explicit_ids: bool = False) -> Page:
+    """Parse one page; problems are collected, never raised.
+
+    With `explicit_ids` (a translation), a heading may end with its English id, `{ #id }`."""
     page = Page(path, display)
 
     def problem(line: int, message: str) -> None:
@@ -103,13 +140,13 @@ def read_page(path: Path, display: str, jinja: jinja2.Environment, known: set[st
     text = text.replace("\r\n", "\n")
 
     front, body, body_line = split_front_matter(text)
-    _read_front_matter(page, front, problem)
-    _read_body(page, body, body_line, problem)
+    _read_front_matter(page, front, problem, {**FRONT_MATTER, **(TRANSLATION_FRONT_MATTER if explicit_ids else {})})
+    _read_body(page, body, body_line, problem, explicit_ids)
     _read_macros(page, text, jinja, known, problem)
     return page
 
 
-def _read_front_matter(page: Page, front: str, problem) -> None:
+def _read_front_matter(page: Page, front: str, problem, allowed: dict[str, str] = FRONT_MATTER) -> None:
     if not front.strip():
         return
     tree, unreadable = parse_yaml(front)
@@ -121,12 +158,10 @@ def _read_front_matter(page: Page, front: str, problem) -> None:
         problem(2, "front matter must be `key: value` lines between the two `---` lines")
         return
     for key in tree:
-        if key not in FRONT_MATTER:
-            close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1)
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            problem(
-                line_of(tree, [key]) + 1, f"unknown front-matter key `{key}`; {hint}allowed: {', '.join(FRONT_MATTER)}"
-            )
+            problem(line_of(tree, [key]) + 1, f"unknown front-matter key `{key}`; {hint}allowed: {', '.join(allowed)}")
     page.meta = {str(k): v for k, v in tree.items()}
     for key in ("objectives", "key_points"):
         value = tree.get(key)
@@ -194,7 +229,7 @@ def clinical_review_problems(tree: Any) -> list[tuple[int, str]]:
     return problems
 
 
-def _read_body(page: Page, body: str, first_line: int, problem) -> None:
+def _read_body(page: Page, body: str, first_line: int, problem, explicit_ids: bool = False) -> None:
     in_fence = False
     used: set[str] = set()
     for offset, line in enumerate(body.splitlines()):
@@ -214,7 +249,7 @@ def _read_body(page: Page, body: str, first_line: int, problem) -> None:
         heading = _HEADING.match(line)
         if not heading:
             continue
-        text = heading.group(2)
+        text, own = explicit_id(heading.group(2)) if explicit_ids else (heading.group(2), None)
         if "{:" in text or re.search(r"\{\s*#", text):
             problem(number, "do not set heading ids by hand (`{#id}` breaks the build); ids come from the heading text")
         if len(heading.group(1)) == 1:
@@ -224,7 +259,8 @@ def _read_body(page: Page, body: str, first_line: int, problem) -> None:
             continue
         if _JINJA.search(text):
             problem(number, "do not put macros in headings (the heading's id would change); put them in the text below")
-        hid = unique(heading_id(text), used)
+        hid = own or unique(heading_id(text), used)
+        used.add(hid)
         page.headings[hid] = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
     page.ids.update(page.headings)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -78,7 +79,8 @@ def load_words(root: Path, language: str) -> tuple[Words, list[Problem]]:
             )
         ]
     reference = _reference()
-    loaded: Loaded[Any] = load(path, _model(reference), display, "`page:`")
+    translation = language != "en"  # a translation starts with `translated_from:`
+    loaded: Loaded[Any] = load(path, _model(reference), display, "`page:`", translation=translation)
     problems = list(loaded.problems)
     if loaded.model is None:
         return {}, problems
@@ -97,6 +99,15 @@ def load_words(root: Path, language: str) -> tuple[Words, list[Problem]]:
                     )
                 )
     return ({} if problems else words), problems
+
+
+@cache
+def english() -> Words:
+    """The repository's English words (data/words/en.yml): the default when a caller passes none."""
+    words, problems = load_words(ROOT, "en")
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    return words
 
 
 def _list(names: set[str]) -> str:

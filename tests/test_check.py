@@ -34,6 +34,7 @@ nav:
 """
 SUMMARY = re.compile(
     r"^(OK|FAILED): (\d+) problems? in \d+ pages, \d+ banks \(\d+ questions\), \d+ references; "
+    r"(?:[a-z]{2}: \d+ pages, \d+ banks \(\d+ questions\); )*"  # each translation (mkdocs.<language>.yml)
     r"\d+ pages measured for reading level \(\d+\.\d s\)$"
 )
 ALLOWED_KEYS = "title, description, objectives, key_points, minutes, reviewed, clinical_review, reading_level, hide"
@@ -423,6 +424,27 @@ MISTAKES = {
         "docs/chapter.md:1: reading level is grade {grade}, above 8; use shorter sentences and everyday words "
         "(python -m tools.readability)",
         reading_level=True,
+    ),
+    # a Spanish site configured (mkdocs.es.yml) before anything is translated: each English file is named
+    "translation-missing": Mistake(
+        "translation",
+        "mkdocs.es.yml",
+        None,
+        "INHERIT: mkdocs.yml\ndocs_dir: docs/es\nsite_dir: site/es\nexclude_docs: ''\ntheme:\n  language: es\n",
+        tuple(
+            f"{spanish}:1: missing translation of {english}: copy it to {spanish}, translate it, then run "
+            f"`python -m tools.translations stamp {spanish}`"
+            for english, spanish in [
+                ("data/brinjikji-2015.yml", "data/es/brinjikji-2015.yml"),
+                ("data/glossary.yml", "data/es/glossary.yml"),
+                ("data/red-flags.yml", "data/es/red-flags.yml"),
+                ("docs/chapter.md", "docs/es/chapter.md"),
+                ("docs/glossary.md", "docs/es/glossary.md"),
+                ("docs/index.md", "docs/es/index.md"),
+                ("docs/references.md", "docs/es/references.md"),
+                ("quiz/chapter.yml", "quiz/es/chapter.yml"),
+            ]
+        ),
     ),
     # a page saved in another encoding
     "encoding-not-utf8": Mistake(

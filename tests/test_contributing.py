@@ -411,6 +411,7 @@ def test_the_guide_covers_what_contributors_need() -> None:
         "Score a chapter",
         "Writing rules",
         "How review works",
+        "Update a translation",
         "Update a dependency",
     ):
         assert heading in GUIDE, heading

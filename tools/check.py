@@ -24,6 +24,7 @@ from ruamel.yaml.error import YAMLError
 
 from macros.course import Course, link_problems, page_text  # link_problems: also imported by tests
 from macros.pages import ROOT, split_front_matter
+from macros.translations import languages
 from macros.yamlfile import Problem
 
 # Each kind of mistake the check catches, with what it means. CONTRIBUTING.md and
@@ -56,7 +57,11 @@ KINDS = {
     "does not allow it, a score that is not agree, disagree or na, no reason), that names a page that is not a "
     "chapter, that was scored before the chapter's `reviewed` date, or whose chapter is below the goal (90% "
     "understandable, 80% actionable); or a chapter with no score file",
-    "reading-level": "a page above US school grade 8 (Flesch-Kincaid)",
+    "reading-level": "a page above US school grade 8 (Flesch-Kincaid), or a Spanish page below reading ease 70 "
+    "(Fernández-Huerta)",
+    "translation": "a Spanish page, bank, data file or words file that is missing, has no `translated_from`, "
+    "follows an older version of its English file (the message says what changed), or differs from it in "
+    "structure: heading ids, question ids and order, types, right answers, data keys, numbers and ids",
     "encoding": "a file that is not UTF-8 text",
 }
 
@@ -64,19 +69,20 @@ KINDS = {
 # ---------------------------------------------------------------- the menu (nav in mkdocs.yml)
 
 
-def menu_problems(course: Course, root: Path) -> list[Problem]:
-    """With a `nav:` in mkdocs.yml, every page must be in it and every entry must be a page.
+def menu_problems(course: Course, root: Path, name: str = "mkdocs.yml", docs: str = "docs") -> list[Problem]:
+    """With a `nav:` in mkdocs.yml (or a translation's mkdocs.<language>.yml), every page must be in it
+    and every entry must be a page.
 
     MkDocs' strict build fails on both; here they get a file and a line. With no
     `nav:` (fixture sites), MkDocs lists every page by itself and there is nothing to check.
     """
-    config = root / "mkdocs.yml"
+    config = root / name
     if not config.is_file():
         return []
     try:
         tree = YAML(typ="rt").load(config.read_text(encoding="utf-8"))
     except (YAMLError, ValueError, UnicodeDecodeError):
-        return [Problem("mkdocs.yml", 1, "mkdocs.yml is not valid YAML; run `make build` to see why")]
+        return [Problem(name, 1, f"{name} is not valid YAML; run `make build` to see why")]
     nav = tree.get("nav") if isinstance(tree, CommentedMap) else None
     if not isinstance(nav, CommentedSeq):
         return []
@@ -89,13 +95,11 @@ def menu_problems(course: Course, root: Path) -> list[Problem]:
         if target not in course.pages:
             close = difflib.get_close_matches(target, list(course.pages), n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
-            problems.append(
-                Problem("mkdocs.yml", line, f"the menu names `{target}`, which is not a page in docs/{hint}")
-            )
+            problems.append(Problem(name, line, f"the menu names `{target}`, which is not a page in {docs}/{hint}"))
     for src, page in course.pages.items():
         if src not in listed:
             problems.append(
-                Problem(page.display, 1, f"this page is not in the menu; add `- {src}` under `nav:` in mkdocs.yml")
+                Problem(page.display, 1, f"this page is not in the menu; add `- {src}` under `nav:` in {name}")
             )
     return problems
 
@@ -291,10 +295,12 @@ def _readable(page: object) -> bool:
 
 def all_problems(course: Course, root: Path) -> list[Problem]:
     """Everything the check finds apart from the reading level."""
+    config = f"mkdocs.{course.language}.yml" if course.translated else "mkdocs.yml"
+    docs = f"docs/{course.language}" if course.translated else "docs"
     problems: Iterable[Problem] = [
         *course.problems,
         *link_problems(course),
-        *menu_problems(course, root),
+        *menu_problems(course, root, config, docs),
         *bank_use_problems(course),
         *glossary_word_problems(course),
         *figure_problems(course),
@@ -310,36 +316,70 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     course = Course.load(root=args.root)
+    others = [
+        Course.load(root=args.root, language=language, docs_dir=f"docs/{language}", english=course)
+        for language in languages(args.root)
+    ]
     problems = all_problems(course, args.root)
-    grades = []
+    for other in others:
+        problems += all_problems(other, args.root)
+    measured = 0
     if not args.no_reading_level:
-        from tools.readability import MAX_GRADE, measure
+        for checked in (course, *others):
+            found = reading_problems(checked)
+            measured += found[0]
+            problems += found[1]
+    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+    for problem in problems:
+        print(problem)
+    print(
+        f"{'OK' if not problems else 'FAILED'}: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
+        f"{_summary(course)}, {len(course.references)} references; "
+        + "".join(f"{other.language}: {_summary(other)}; " for other in others)
+        + f"{measured} pages measured for reading level ({time.perf_counter() - started:.1f} s)"
+    )
+    return 1 if problems else 0
 
-        for page in course.pages.values():
-            if page.meta.get("reading_level") == "skip" or not _readable(page):
-                continue
-            grade = measure(page.path)
-            grades.append(grade)
-            if grade.grade > MAX_GRADE:
+
+def _summary(course: Course) -> str:
+    questions = sum(len(b.bank.questions) for b in course.banks.values() if b.bank)
+    return f"{len(course.pages)} pages, {len(course.banks)} banks ({questions} questions)"
+
+
+def reading_problems(course: Course) -> tuple[int, list[Problem]]:
+    """(pages measured, problems): each page's US grade (English) or reading ease (a translation)."""
+    from tools.readability import EASE, MAX_GRADE, MIN_EASE, measure, measure_ease
+
+    problems = []
+    measured = 0
+    for page in course.pages.values():
+        if page.meta.get("reading_level") == "skip" or not _readable(page):
+            continue
+        measured += 1
+        if course.translated and course.language in EASE:
+            ease = measure_ease(page.path, course.language)
+            if ease.ease < MIN_EASE:
                 problems.append(
                     Problem(
                         page.display,
                         1,
-                        f"reading level is grade {grade.grade:.1f}, above {MAX_GRADE:g}; "
-                        "use shorter sentences and everyday words (python -m tools.readability)",
+                        f"reading ease is {ease.ease:.1f} ({EASE[course.language].replace('_', '-')}), below "
+                        f"{MIN_EASE:g}; use shorter sentences and shorter, everyday words "
+                        f"(python -m tools.readability --language {course.language})",
                     )
                 )
-    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
-    for problem in problems:
-        print(problem)
-    questions = sum(len(b.bank.questions) for b in course.banks.values() if b.bank)
-    print(
-        f"{'OK' if not problems else 'FAILED'}: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
-        f"{len(course.pages)} pages, {len(course.banks)} banks ({questions} questions), "
-        f"{len(course.references)} references; {len(grades)} pages measured for reading level "
-        f"({time.perf_counter() - started:.1f} s)"
-    )
-    return 1 if problems else 0
+            continue
+        grade = measure(page.path)
+        if grade.grade > MAX_GRADE:
+            problems.append(
+                Problem(
+                    page.display,
+                    1,
+                    f"reading level is grade {grade.grade:.1f}, above {MAX_GRADE:g}; "
+                    "use shorter sentences and everyday words (python -m tools.readability)",
+                )
+            )
+    return measured, problems
 
 
 if __name__ == "__main__":
