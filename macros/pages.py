@@ -25,8 +25,12 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 
 
 def page_files(docs: Path = DOCS) -> list[Path]:
-    """Every Markdown page under docs/, in a stable order."""
-    return sorted(p for p in docs.rglob("*.md") if not p.name.startswith("_"))
+    """Every Markdown page under docs/, in a stable order; translations (docs/<language>/) are another site's."""
+    return sorted(
+        p
+        for p in docs.rglob("*.md")
+        if not p.name.startswith("_") and not re.fullmatch(r"[a-z]{2}", p.relative_to(docs).parts[0])
+    )
 
 
 def chapter_files(docs: Path = DOCS) -> list[Path]:
