@@ -1,5 +1,7 @@
 # The two commands in the README:
-#   make build   (make serve for live preview)   builds the site into site/ and the offline zip into dist/
+#   make build   (make serve for live preview)   builds the site in every language into site/ (Spanish in
+#                                                site/es/) and the offline zip into dist/
+#   make serve LANGUAGE=es                        previews the Spanish pages (docs/es/) instead of the English
 #   make test                                     runs every check and test
 # Both create .venv, install the locked Python packages (requirements/*.txt, hash-checked) and
 # the locked npm packages, and install the Debian packages they need (node and npm; for tests
@@ -16,6 +18,9 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 SHIM   := docs/javascripts/vendor/iframe-worker-shim.js
 export NO_MKDOCS_2_WARNING := 1
+# `make serve` previews one language: English (mkdocs.yml) unless LANGUAGE names a translation (mkdocs.es.yml).
+LANGUAGE ?= en
+SERVE_CONFIG := $(if $(filter en,$(LANGUAGE)),mkdocs.yml,mkdocs.$(LANGUAGE).yml)
 
 .PHONY: build serve test check lint lock schema system-build system-test clean
 
@@ -23,7 +28,8 @@ build: system-build $(BUILD_STAMP) $(SHIM)
 	$(BIN)/python -m tools.build
 
 serve: system-build $(BUILD_STAMP) $(SHIM)
-	COURSE_PREVIEW=1 $(BIN)/mkdocs serve --strict   # a chapter can be previewed before it is PEMAT-scored
+	@test -f $(SERVE_CONFIG) || { echo "No $(SERVE_CONFIG): LANGUAGE is en or a translation's folder (es)"; exit 2; }
+	COURSE_PREVIEW=1 $(BIN)/mkdocs serve --strict -f $(SERVE_CONFIG)   # a chapter can be previewed before it is PEMAT-scored
 
 test: system-test $(STAMP) $(SHIM)
 	$(BIN)/ruff check macros tools tests bench

@@ -3,10 +3,11 @@
 `tools.build` calls both after MkDocs succeeds:
 
 - `write_service_worker(site)` writes `site/sw.js` from `tools/templates/sw.js`, with
-  this build's version (a hash of every file) and the list of files to store.
-- `write_bundle(site, dist)` writes `dist/<name>-offline-<version>.zip`: a start page,
-  the course in `course/`, nothing else. It is written beside its final name and
-  renamed into place, so a failed run never leaves a half-written zip.
+  this build's version (a hash of every file) and the list of files to store: one
+  service worker for every language (English at the root, translations in `es/`).
+- `write_bundle(site, dist)` writes `dist/<name>-offline-<version>.zip`: a start page
+  in every language, the course in `course/`, nothing else. It is written beside its
+  final name and renamed into place, so a failed run never leaves a half-written zip.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 import tomllib
@@ -26,17 +28,19 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SERVICE_WORKER = "sw.js"
 
-# Not stored ahead of time: source maps, sitemaps (for search engines) and lunr's
-# language packs (English search needs none); fetched and kept only if asked for.
-SKIP_PREFIXES = ("assets/javascripts/lunr/",)
+# Not stored ahead of time: source maps, sitemaps (for search engines) and the lunr
+# language packs the site's search does not use (English needs none; Spanish needs
+# lunr.es and the stemmer support, see lunr_packs); fetched and kept only if asked for.
 SKIP_SUFFIXES = (".map", "sitemap.xml", "sitemap.xml.gz")
+LUNR = re.compile(r"^(?:(?P<folder>[a-z]{2})/)?assets/javascripts/lunr/")
 # The service worker runs over http(s) only, where search reads search_index.json; the
 # offline plugin's search_index.js (the same index as a script) is for file:// alone.
-FILE_URL_ONLY = ("search/search_index.js",)
+FILE_URL_ONLY = re.compile(r"^(?:[a-z]{2}/)?search/search_index\.js$")
 # MkDocs writes 404.html with addresses from the server's root ("/assets/…"), for web
 # servers to show on a missing page. Opened from a folder it would be unstyled and
-# broken, so the clinic zip leaves it out (intranet servers show their own).
-NOT_IN_BUNDLE = ("404.html",)
+# broken, so the clinic zip leaves it out (intranet servers show their own). Nor does
+# it carry source maps (for developers' tools) or lunr packs that no language uses.
+NOT_IN_BUNDLE = re.compile(r"^(?:[a-z]{2}/)?404\.html$")
 
 
 def site_files(site: Path) -> list[str]:
@@ -52,17 +56,50 @@ def version_of(site: Path, files: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def precache_list(files: list[str]) -> list[str]:
-    """What a reader needs offline, each file once: every page, style, script, image and the
-    search index. No "./" beside "index.html": the worker answers a folder address with
+def search_languages(site: Path, folder: str) -> list[str]:
+    """The languages of a build's search index (`theme: language:`), e.g. ["es"]; [] without one."""
+    index = site / folder / "search" / "search_index.json"
+    try:
+        return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def lunr_packs(languages: list[str]) -> set[str]:
+    """The lunr files Material's search worker loads for these languages (its importScripts)."""
+    packs = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    if len(languages) > 1:
+        packs.add("min/lunr.multi.min.js")
+    return packs | {"min/lunr.stemmer.support.min.js"} if packs else set()
+
+
+def needed(files: list[str], site: Path) -> list[str]:
+    """`files` minus the lunr language packs that no build's search uses."""
+    packs: dict[str, set[str]] = {}
+    kept = []
+    for name in files:
+        match = LUNR.match(name)
+        if match:
+            folder = match.group("folder") or ""
+            if folder not in packs:
+                packs[folder] = lunr_packs(search_languages(site, folder))
+            if name[match.end() :] not in packs[folder]:
+                continue
+        kept.append(name)
+    return kept
+
+
+def precache_list(files: list[str], site: Path | None = None) -> list[str]:
+    """What a reader needs offline, each file once: every page, style, script, image, the
+    search index and the lunr packs its language needs (none for English), in every
+    language. No "./" beside "index.html": the worker answers a folder address with
     the folder's index.html (tools/templates/sw.js)."""
     return [
         name
-        for name in files
+        for name in needed(files, site or Path("."))
         if name != SERVICE_WORKER
-        and name not in NOT_IN_BUNDLE
-        and name not in FILE_URL_ONLY
-        and not name.startswith(SKIP_PREFIXES)
+        and not NOT_IN_BUNDLE.match(name)
+        and not FILE_URL_ONLY.match(name)
         and not name.endswith(SKIP_SUFFIXES)
     ]
 
@@ -73,7 +110,7 @@ def write_service_worker(site: Path) -> str:
     version = version_of(site, files)
     source = (TEMPLATES / "sw.js").read_text(encoding="utf-8")
     source = source.replace('"__VERSION__"', json.dumps(version))
-    source = source.replace("__PRECACHE__", json.dumps(precache_list(files), indent=0).replace("\n", ""))
+    source = source.replace("__PRECACHE__", json.dumps(precache_list(files, site), indent=0).replace("\n", ""))
     (site / SERVICE_WORKER).write_text(source, encoding="utf-8")
     return version
 
@@ -94,13 +131,45 @@ def build_date() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
-def start_page(title: str, version: str, date: datetime) -> str:
+MONTHS = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+}
+DATES = {"es": "{day} de {month} de {year}"}
+
+
+def spoken_date(date: datetime, language: str) -> str:
+    """ "1 June 2026" in English, "1 de junio de 2026" in Spanish: never the machine's locale."""
+    if language not in MONTHS:
+        return f"{date.day} {date.strftime('%B')} {date.year}"
+    return DATES[language].format(day=date.day, month=MONTHS[language][date.month - 1], year=date.year)
+
+
+def start_page(titles: dict[str, str] | str, version: str, date: datetime) -> str:
+    """START-HERE.html: the English page (tools/templates/start-here.html) with, for each
+    translation in `titles` ({"": English title, "es": Spanish title}), its readers' part
+    under the English one and its staff notes under the English ones (start-here.es.html,
+    two parts split by `<!-- staff -->`)."""
+    titles = {"": titles} if isinstance(titles, str) else titles
+    readers, staff, others = [], [], []
+    for folder, title in titles.items():
+        if not folder:
+            continue
+        part = Template((TEMPLATES / f"start-here.{folder}.html").read_text(encoding="utf-8"))
+        text = part.substitute(title=title, version=version, date=spoken_date(date, folder))
+        top, _, bottom = text.partition("<!-- staff -->\n")
+        readers.append(top.rstrip("\n"))
+        staff.append(bottom.rstrip("\n"))
+        others.append(f" / {title}")
     template = Template((TEMPLATES / "start-here.html").read_text(encoding="utf-8"))
-    return template.substitute(title=title, version=version, date=date.strftime("%d %B %Y").lstrip("0"))
+    return template.substitute(
+        title=titles[""], version=version, date=spoken_date(date, "en"),
+        other_titles="".join(others), other_readers="\n".join(readers), other_staff="\n".join(staff),
+    )  # fmt: skip
 
 
-def write_bundle(site: Path, dist: Path, root: Path, title: str) -> Path:
-    """Zip the site for clinics; returns the zip's path. Atomic: written aside, then renamed."""
+def write_bundle(site: Path, dist: Path, root: Path, title: dict[str, str] | str) -> Path:
+    """Zip the site for clinics (every language; `title` by language folder, see start_page);
+    returns the zip's path. Atomic: written aside, then renamed."""
     name, version = project(root)
     folder = f"{name}-offline-{version}"
     target = dist / f"{folder}.zip"
@@ -119,8 +188,8 @@ def write_bundle(site: Path, dist: Path, root: Path, title: str) -> Path:
                 bundle.writestr(info, data)
 
             add("START-HERE.html", start_page(title, version, date).encode("utf-8"))
-            for relative in site_files(site):
-                if relative in NOT_IN_BUNDLE:
+            for relative in needed(site_files(site), site):
+                if NOT_IN_BUNDLE.match(relative) or relative.endswith(".map"):
                     continue
                 add(f"course/{relative}", (site / relative).read_bytes())
         os.chmod(partial, 0o644)  # mkstemp makes it private; a release file is for everyone

@@ -4,6 +4,7 @@
  * - over http(s), the service worker (sw.js, written by the build) keeps the
  *   course readable offline, registered after the page has loaded. Never on file://,
  *   where browsers don't allow it;
+ * - the language switch keeps the section the reader is on (#anchor);
  * - two theme controls without a name get one (search's hidden frame on file://,
  *   the table-of-contents toggle on pages without sections). */
 (function () {
@@ -45,8 +46,8 @@
   function registerServiceWorker() {
     var meta = document.querySelector('meta[name="course-service-worker"]'), store = window.courseStore;
     if (!meta || !store || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-    var script = new URL(meta.getAttribute("content"), location.href);
-    navigator.serviceWorker.register(script.href, { scope: store.siteRoot().pathname })
+    var script = new URL(meta.getAttribute("content"), location.href);  /* at the course's root: every language */
+    navigator.serviceWorker.register(script.href, { scope: new URL("./", script).pathname })
       .catch(function () { /* not allowed here (e.g. private mode): the site works online as usual */ });
   }
 
@@ -81,7 +82,23 @@
     if (name) toggle.setAttribute("aria-label", name);
   }
 
+  /* The language switch (overrides/partials/alternate.html) goes to the same page in the
+   * other language; the section the reader is on comes along: headings keep the English
+   * anchors in every language (#what-the-word-means), and so do the quizzes' questions. */
+  function languageSwitch() {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-course-language]"), function (link) {
+      if (link.hasAttribute("data-ready")) return;
+      link.setAttribute("data-ready", "");
+      link.addEventListener("click", function () {
+        var target = new URL(link.getAttribute("href"), location.href);
+        target.hash = location.hash;
+        link.href = target.href;
+      });
+    });
+  }
+
   function everyPage() {
+    languageSwitch();
     focusableTerms();
     clearButton();
     nameSearchDialog();

@@ -4,6 +4,11 @@
   "use strict";
   if (window.courseStore) return;
   var PREFIX = "course-quiz:", VERSION = 2;
+  /* Quiz progress is kept per language (the questions' words and fingerprints differ): English
+   * under course-quiz:<bank>, as before translations, Spanish under course-quiz:es:<bank>. The
+   * reader's own words (course-plan:, course-questions:) are shared by every language. */
+  var LANGUAGE = (document.documentElement.getAttribute("lang") || "en").toLowerCase().split("-")[0];
+  var BANKS = PREFIX + (LANGUAGE === "en" ? "" : LANGUAGE + ":");
 
   function storage() {
     try { return window.localStorage || null; } catch (e) { return null; }
@@ -24,23 +29,28 @@
   }
 
   function read(bank) {
-    var data = get(PREFIX + bank);
+    var data = get(BANKS + bank);
     if (!data || typeof data !== "object") return {};
     if (data.v === VERSION) return data.q && typeof data.q === "object" ? data.q : {};
     return data.v === undefined ? data : {};  /* v1: the map itself */
   }
 
   function write(bank, answers) {
-    set(PREFIX + bank, Object.keys(answers).length ? { v: VERSION, q: answers } : null);
+    set(BANKS + bank, Object.keys(answers).length ? { v: VERSION, q: answers } : null);
   }
 
-  /* store.js is <root>/javascripts/store.js */
+  /* store.js is <root>/javascripts/store.js; a translation's root is its folder (es/) */
   var script = document.currentScript, ROOT = new URL(script ? "../" : "./", script ? script.src : location.href);
   function siteRoot() { return ROOT; }
+  /* The course's root, shared by every language: Material keeps the theme's settings there
+   * (its __md_scope: `extra.scope: ..` in mkdocs.es.yml), and the service worker lives there. */
+  function courseRoot() {
+    return window.__md_scope instanceof URL ? window.__md_scope : ROOT;
+  }
 
-  /* Saved answers, the tools, and the theme's settings (colour choice) */
+  /* Saved answers in every language, the tools, and the theme's settings (colour choice) */
   function keys() {
-    var found = [], theme = siteRoot().pathname + ".__", s = storage();
+    var found = [], theme = courseRoot().pathname + ".__", s = storage();
     try {
       for (var i = 0; s && i < s.length; i++) {
         var key = s.key(i);
@@ -76,6 +86,6 @@
 
   window.courseStore = {
     read: read, write: write, get: get, set: set, clear: clear, keys: keys, available: available,
-    siteRoot: siteRoot, say: say, words: words
+    siteRoot: siteRoot, courseRoot: courseRoot, language: LANGUAGE, say: say, words: words
   };
 })();
