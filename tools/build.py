@@ -4,7 +4,8 @@ Usage:
     python -m tools.build [--root DIR] [--site DIR] [--dist DIR] [--no-bundle]
 
 MkDocs builds into a fresh folder beside site/ with --strict. When that
-succeeds, the service worker is written into it (tools/offline.py) and the new
+succeeds, the course's own scripts and stylesheets are minified (tools/minify.py),
+the service worker is written into it (tools/offline.py) and the new
 folder replaces site/; then the offline zip is written into dist/ under a
 temporary name and renamed into place. On failure the new folder is deleted,
 MkDocs' own error lines are left on screen, and the exit code is 1.
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 from macros.pages import ROOT
+from tools.minify import minify_site
 from tools.offline import write_bundle, write_service_worker
 
 
@@ -67,12 +69,14 @@ def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None,
             kept = f"{site.name}/ and the zip were left as they were"
             print(f"Build failed: {kept}. Fix the problems above and build again.", file=sys.stderr)
             return 1
+        minify_site(staging)  # before the service worker, whose version hashes every file
         version = write_service_worker(staging)
         if bundle and site_url:
             offline = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
             if not mkdocs(root, offline, ""):
                 print(f"Offline build failed: {site.name}/ and the zip were left as they were.", file=sys.stderr)
                 return 1
+            minify_site(offline)
             write_service_worker(offline)  # for clinics that host the zip on an intranet
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():
