@@ -35,7 +35,7 @@ _WATCH = re.compile(r"^watch:\n(?:  - .*\n)+", re.M)  # only `mkdocs serve` uses
 # store.js (saved answers) is listed in mkdocs.yml and goes with them when a variant has no quiz.
 _QUIZ_ASSETS = ("  - javascripts/store.js",)
 _EXTRA_CSS = re.compile(r"^extra_css:\n(?:  - .*\n)+", re.M)
-_EXTRA_JS = re.compile(r"^extra_javascript:\n(?:  - .*\n)+", re.M)
+_EXTRA_JS = re.compile(r"^extra_javascript:\n(?:  [- ] .*\n)+", re.M)  # entries may span lines (path:, defer:)
 _CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.M)
 _MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 

@@ -6,7 +6,9 @@ Usage:
 
 Builds the real site with the real build command into a temporary folder, as
 published (SITE_URL set to the local address, so canonical links and the service
-worker are there), serves it with Python's http.server on 127.0.0.1, and runs
+worker are there), serves it with Python's http.server on 127.0.0.1 (text files
+gzipped, as GitHub Pages and most web servers send them; `--no-gzip` sends them
+as they are), and runs
 Lighthouse (mobile, its default: simulated slow 4G and a mid-range phone) with
 Debian's Chromium (CHROME_PATH=/usr/bin/chromium, --headless=new --no-sandbox) on
 the home page, a chapter and the red-flags page; and the same chapter and home page
@@ -127,13 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; medians are printed")
     parser.add_argument("--keep", type=Path, help="folder to copy the JSON reports into")
+    parser.add_argument("--no-gzip", action="store_true", help="send files uncompressed (both sites)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print(f"Lighthouse is missing: run `{INSTALL}`", file=sys.stderr)
         return 1
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, check=True).stdout.strip()
-    heading(f"Lighthouse {version}, {chromium}, mobile, median of {args.runs} runs")
+    sent = "sent uncompressed" if args.no_gzip else "text files sent gzipped, as GitHub Pages sends them"
+    heading(f"Lighthouse {version}, {chromium}, mobile, median of {args.runs} runs; {sent}")
     print(machine(), flush=True)  # the load average: other work on the machine moves the performance score
     scores: dict[str, dict[str, list[float]]] = {}
     metrics: dict[str, dict[str, list[float]]] = {}
@@ -145,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(work) / "site"
         build(ROOT, site, site_url=f"http://127.0.0.1:{port}/")
         bare = bare_site(Path(work))
-        with serve(site, port) as base, serve(bare, bare_port) as bare_base:
+        gzip = not args.no_gzip
+        with serve(site, port, gzip=gzip) as base, serve(bare, bare_port, gzip=gzip) as bare_base:
             for name in everything:
                 scores[name] = {c: [] for c in CATEGORIES}
                 metrics[name] = {m: [] for m in METRICS}

@@ -5,7 +5,8 @@ Usage:
     python -m bench.quiz_weight --assets     # only the quiz JavaScript and CSS against the budget
 
 Part 1 prints the bytes of the JavaScript and CSS a chapter page loads for its quiz
-(quiz.js, quiz.css and store.js), raw and gzipped (level 9, as a web server or GitHub
+(quiz.js, quiz.css and store.js), as the build ships them (minified by tools/minify.py),
+raw and gzipped (level 9, as a web server or GitHub
 Pages would send them), and exits 1 if the gzipped total is over the budget; then
 the same for the progress page (progress.js, quiz.css, store.js), which loads no quiz.js.
 
@@ -64,6 +65,7 @@ from macros.course import Course
 from macros.pages import split_front_matter
 from macros.quiz import DEFAULT_TITLE
 from tools.localhost import serve
+from tools.minify import minified
 
 # What a chapter page loads for its quiz (store.js is the saved-answers script the quiz needs), and
 # what the progress page loads instead of quiz.js. overrides/main.html adds quiz.css and quiz.js to
@@ -88,16 +90,21 @@ KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS"}  # anything el
 # ---------------------------------------------------------------- part 1: our quiz files
 
 
+def shipped(name: str) -> bytes:
+    """A file as the build ships it: minified by tools/minify.py, as readers receive it."""
+    return minified(name, (ROOT / name).read_text(encoding="utf-8")).encode()
+
+
 def assets(files: list[str] = FILES, budget: bool = True) -> int:
-    """Our quiz JavaScript and CSS against the budget; returns the gzipped total."""
+    """Our quiz JavaScript and CSS, as shipped (minified), against the budget; returns the gzipped total."""
     rows = []
     total_raw = total_gz = 0
     for name in files:
-        data = (ROOT / name).read_bytes()
-        rows.append([name, len(data), gzipped(data)])
+        data = shipped(name)
+        rows.append([f"{name} (minified; source {len((ROOT / name).read_bytes()):,})", len(data), gzipped(data)])
         total_raw += len(data)
         total_gz += gzipped(data)
-    both = b"".join((ROOT / name).read_bytes() for name in files)
+    both = b"".join(shipped(name) for name in files)
     rows += [[f"total ({len(files)} files)", total_raw, total_gz], ["as one stream", len(both), gzipped(both)]]
     table(["file", "raw", "gzip"], rows)
     if not budget:

@@ -11,7 +11,8 @@ which covers every language, is written (tools/offline.py) and the new folder
 replaces site/; then the offline zip is written into dist/ under a temporary
 name and renamed into place. On failure the new folders are deleted, MkDocs'
 own error lines are left on screen (each under its language), and the exit
-code is 1.
+code is 1. Before the service worker is written, the course's own scripts and
+stylesheets are minified in place (tools/minify.py), so its version covers them.
 
 SITE_URL (the public address, set by the publishing workflow) goes into the web
 build only: the zip is always built without it, for file:// and intranets. A
@@ -30,6 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from macros.pages import ROOT
+from tools.minify import minify_site
 from tools.offline import write_bundle, write_service_worker
 
 MAIN = "mkdocs.yml"
@@ -110,12 +112,14 @@ def build(root: Path = ROOT, site: Path | None = None, dist: Path | None = None,
             kept = f"{site.name}/ and the zip were left as they were"
             print(f"Build failed: {kept}. Fix the problems above and build again.", file=sys.stderr)
             return 1
+        minify_site(staging)  # before the service worker, whose version hashes every file
         version = write_service_worker(staging)
         if bundle and site_url:
             offline = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
             if not build_languages(root, offline, ""):
                 print(f"Offline build failed: {site.name}/ and the zip were left as they were.", file=sys.stderr)
                 return 1
+            minify_site(offline)
             write_service_worker(offline)  # for clinics that host the zip on an intranet
         old = site.with_name(f".site-old-{os.getpid()}")
         if site.exists():

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   if (window.courseProgress) return;
-  var store = window.courseStore;
+  var store;  /* store.js: deferred like this script, so looked up when the page starts */
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
@@ -52,7 +52,7 @@
     root.querySelector(".quiz-progress-storage").hidden = store.available();
   }
 
-  function start() { all(document, ".quiz-progress").forEach(fill); }
+  function start() { store = window.courseStore; all(document, ".quiz-progress").forEach(fill); }
 
   window.courseProgress = { start: start };
   if (window.document$ && typeof window.document$.subscribe === "function") {

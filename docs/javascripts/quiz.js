@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   if (window.courseQuiz) return;
-  var store = window.courseStore;
+  var store;  /* store.js: deferred like this script, so looked up when the page starts */
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function right(input) { return input.hasAttribute("data-correct"); }
@@ -64,13 +64,16 @@
     all(root, "[hidden].quiz-actions, .quiz-footer").forEach(function (el) { el.hidden = false; });
     /* glossary words in a choice: no Tab stop */
     all(root, ".quiz-options abbr").forEach(function (el) { el.tabIndex = -1; });
+    /* The page arrives as an unanswered quiz: only saved answers need drawing, so that
+     * starting costs the browser little restyling (quiz.css hides unchecked answer keys). */
     all(root, ".quiz-question").forEach(function (q) {
       var saved = data[q.getAttribute("data-qid")];
       if (saved && saved.sig !== q.getAttribute("data-sig")) {
         delete data[q.getAttribute("data-qid")];
         saved = null;
       }
-      show(q, saved && saved.sel ? saved : null, w);
+      if (saved && saved.sel) show(q, saved, w);
+      else all(q, "input").forEach(function (input) { input.disabled = false; });
     });
     store.write(slug, data);
     score(root, data, w);
@@ -109,7 +112,7 @@
     });
   }
 
-  function start() { all(document, ".quiz[data-quiz]").forEach(setup); }
+  function start() { store = window.courseStore; all(document, ".quiz[data-quiz]").forEach(setup); }
 
   window.courseQuiz = { start: start };
   if (window.document$ && typeof window.document$.subscribe === "function") {

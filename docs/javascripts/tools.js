@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   if (window.courseTools) return;
-  var store = window.courseStore, PLAN = "course-plan:plan", QUESTIONS = "course-questions:list";
+  var store, PLAN = "course-plan:plan", QUESTIONS = "course-questions:list";
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function show(root, selector) { all(root, selector).forEach(function (el) { el.hidden = false; }); }
@@ -196,6 +196,7 @@
   }
 
   function start() {
+    store = window.courseStore;  /* store.js: deferred like this script */
     if (!store) return;
     all(document, "[data-tool]:not([data-tool-ready])").forEach(function (root) {
       root.setAttribute("data-tool-ready", "");
