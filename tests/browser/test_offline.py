@@ -4,6 +4,7 @@ over HTTP after the server goes away (the service worker), on paper, and the pri
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import answer_every_question
+from tests.browser.conftest import LANGUAGES, answer_every_question, words
 from tests.conftest import ROOT, free_port
 from tools import localhost
 
@@ -64,27 +65,36 @@ def sealed(browser: Browser) -> Iterator[tuple[Page, Sealed]]:
     context.close()
 
 
+# Material's count of results: "3 matching documents", "24 documentos encontrados"
+FOUND = re.compile(r"^\s*\d+ (matching documents?|documentos? encontrados?)\s*$")
+
+
 def search(page: Page, words: str) -> list[str]:
     """Type into the header's search box and return the titles of the results."""
     box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
     box.fill("")
-    expect(meta).not_to_contain_text("matching document")  # the last search's results are gone
+    expect(meta).not_to_have_text(FOUND)  # the last search's results are gone
     box.press_sequentially(words)  # typed, as a reader would
-    expect(meta).to_contain_text("matching document", timeout=15_000)
+    expect(meta).to_have_text(FOUND, timeout=15_000)
     return page.locator(".md-search-result__item > a h1").all_inner_texts()
 
 
 # --- file:// (a USB stick), network blocked ------------------------------------------------------
 
 
-def test_every_page_opens_from_file_with_the_network_blocked(sealed: tuple[Page, Sealed], real_site: Path) -> None:
+@pytest.mark.parametrize("folder", LANGUAGES)
+def test_every_page_opens_from_file_with_the_network_blocked(
+    sealed: tuple[Page, Sealed], real_site: Path, folder: str
+) -> None:
     page, seal = sealed
-    pages = sorted(set(real_site.glob("*.html")) - {real_site / "404.html"})  # 404: web servers only; not zipped
+    language = LANGUAGES[folder]
+    pages = sorted(set((real_site / folder).glob("*.html")) - {real_site / "404.html"})  # 404: web servers only
     assert len(pages) >= 15
     for html in pages:
         page.goto(html.as_uri())
         expect(page.locator("article h1").first).to_be_visible()
-        expect(page.locator(".md-banner")).to_contain_text("education, not medical advice")
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator(".md-banner")).to_contain_text(words(language)["page"]["notice"])
     assert seal.errors == []
     assert seal.blocked == []  # nothing even tried to reach another host
     assert page.evaluate("window.__registrations") == []  # no service worker on file://
@@ -99,6 +109,50 @@ def test_search_works_from_file_with_the_network_blocked(sealed: tuple[Page, Sea
     expect(page.locator("body > iframe[hidden]")).to_have_attribute("title", "Search helper (hidden, nothing to read)")
     page.locator(".md-search-result__item > a").first.click()
     expect(page.locator("article h1").first).to_be_visible()
+    assert seal.errors == [] and seal.blocked == []
+
+
+def test_spanish_search_works_from_file_with_the_network_blocked(sealed: tuple[Page, Sealed], real_site: Path) -> None:
+    """From a Spanish page, "dolor" finds Spanish pages only (the Spanish index, with lunr's Spanish stemmer)."""
+    page, seal = sealed
+    spanish = {
+        page_title(html) for html in (real_site / "es").glob("*.html")
+    }  # each Spanish page's <h1>, as search shows it
+    page.goto((real_site / "es" / "how-it-is-treated.html").as_uri())
+    found = search(page, "dolor")
+    assert len(found) >= 5 and set(found) <= spanish, found
+    links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    assert links and all(link.startswith((real_site / "es").as_uri() + "/") for link in links), links
+    expect(page.locator("body > iframe[hidden]")).to_have_attribute("title", words("es")["page"]["search_frame"])
+    page.locator(".md-search-result__item > a").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert seal.errors == [] and seal.blocked == []
+
+
+def page_title(html: Path) -> str:
+    """The text of a built page's first <h1>, as search results show it."""
+    text = html.read_text(encoding="utf-8")
+    start = text.index("<h1")
+    heading = text[text.index(">", start) + 1 : text.index("</h1>", start)]
+    return re.sub(r"<[^>]+>", "", heading).replace("&para;", "").replace("¶", "").strip()
+
+
+def test_the_language_switch_goes_to_the_same_section_from_file(sealed: tuple[Page, Sealed], real_site: Path) -> None:
+    """Every page links to itself in the other language; the section the reader is on comes along."""
+    page, seal = sealed
+    english, spanish = real_site / "red-flags.html", real_site / "es" / "red-flags.html"
+    page.goto(english.as_uri())
+    section = page.locator("article h2[id]").nth(1).get_attribute("id")
+    page.goto(f"{english.as_uri()}#{section}")
+    page.get_by_role("link", name="Español", exact=True).click()
+    expect(page).to_have_url(f"{spanish.as_uri()}#{section}")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator(f"article h2[id='{section}']")).to_be_in_viewport()
+    page.get_by_role("link", name="English", exact=True).click()  # and back, to the same section
+    expect(page).to_have_url(f"{english.as_uri()}#{section}")
+    page.goto(spanish.as_uri())
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page).to_have_url(english.as_uri())
     assert seal.errors == [] and seal.blocked == []
 
 
