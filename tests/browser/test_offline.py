@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import LANGUAGES, answer_every_question, words
+from tests.browser.conftest import LANGUAGES, answer_every_question, say, words
 from tests.conftest import ROOT, free_port
 from tools import localhost
 
@@ -191,6 +191,14 @@ def test_the_clinic_zip_opens_from_its_start_page(sealed: tuple[Page, Sealed], b
     page.get_by_role("link", name="Open the course").click()
     expect(page).to_have_url((bundle / "course" / "index.html").as_uri())
     assert "How it is treated" in search(page, "treated")
+    # The same start page opens the Spanish course, where search finds Spanish pages
+    page.goto((bundle / "START-HERE.html").as_uri())
+    page.get_by_role("link", name="Abrir el curso en español").click()
+    expect(page).to_have_url((bundle / "course" / "es" / "index.html").as_uri())
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    search(page, "dolor")
+    links = page.locator(".md-search-result__item > a").evaluate_all("a => a.map(l => l.href)")
+    assert links and all(link.startswith((bundle / "course" / "es").as_uri() + "/") for link in links)
     assert seal.errors == [] and seal.blocked == []
 
 
@@ -215,7 +223,7 @@ class Server:
 
 
 def copy_project(target: Path) -> Path:
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "mkdocs.es.yml", "pyproject.toml"):
         shutil.copy2(ROOT / name, target / name)
     for name in ("docs", "quiz", "data", "overrides"):
         shutil.copytree(ROOT / name, target / name)
@@ -272,6 +280,14 @@ def test_after_one_visit_the_course_works_offline_and_new_builds_show(browser: B
         assert "What phantom limbs teach us" in search(page, "phantom")
         page.goto(f"{server.url}/why-it-develops.html")
         assert answer_every_question(page) >= 5
+        # The Spanish pages too, and their search (the Spanish index and lunr's Spanish stemmer were stored)
+        page.goto(f"{server.url}/es/why-it-develops.html")
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        assert answer_every_question(page) >= 5
+        search(page, "dolor")
+        links = page.locator(".md-search-result__item > a").evaluate_all("a => a.map(l => l.href)")
+        assert links and all(link.startswith(f"{server.url}/es/") for link in links)
+        assert page.evaluate("window.__registrations") == [f"{server.url}/sw.js"]  # the root's, one for both
 
         # A new build with changed content: shown at once (pages come from the network first),
         # and the old build's cache is deleted when the new worker takes over.
@@ -297,8 +313,9 @@ def test_after_one_visit_the_course_works_offline_and_new_builds_show(browser: B
 # --- paper ------------------------------------------------------------------------------------
 
 
-def test_a_chapter_prints_as_a_handout_with_a_worksheet_and_answer_key(page: Page, real_url: str) -> None:
-    page.goto(f"{real_url}/how-it-is-treated.html")
+@pytest.mark.parametrize("folder", LANGUAGES)
+def test_a_chapter_prints_as_a_handout_with_a_worksheet_and_answer_key(page: Page, real_url: str, folder: str) -> None:
+    page.goto(f"{real_url}/{folder}how-it-is-treated.html")
     key = page.locator(".quiz-print-key")
     expect(key).to_be_hidden()  # on screen the key stays out of sight
     page.emulate_media(media="print")
@@ -321,7 +338,7 @@ def test_a_chapter_prints_as_a_handout_with_a_worksheet_and_answer_key(page: Pag
     )
     boxes = page.locator(".quiz-options input")
     assert boxes.first.evaluate("b => getComputedStyle(b).borderTopStyle") == "solid"  # an empty box to tick
-    page.goto(f"{real_url}/references.html")
+    page.goto(f"{real_url}/{folder}references.html")
     page.emulate_media(media="print")
     link = page.locator("article a[href^='https://doi.org/']").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
@@ -349,4 +366,42 @@ def test_the_privacy_button_clears_what_the_course_stored(page: Page, real_url: 
     assert page.evaluate("Object.keys(localStorage)") == ["unrelated"]  # only what the course stored
     page.goto(f"{real_url}/what-is-neuroplastic-pain.html")
     expect(page.locator(".quiz-question").first.get_by_role("button", name="Check")).to_be_visible()
+    assert page.watch.errors == []  # type: ignore[attr-defined]
+
+
+def test_quiz_progress_is_kept_per_language_and_the_readers_own_words_are_shared(page: Page, real_url: str) -> None:
+    """TEAM-13 decision 7: a quiz's answers are kept for each language apart (course-quiz:<bank> and
+    course-quiz:es:<bank>); the flare-up plan and the colour choice are the same in both; the privacy
+    page's button, in either language, clears everything from both."""
+    bank = "what-is-neuroplastic-pain"
+    page.goto(f"{real_url}/{bank}.html")
+    answer_every_question(page)
+    page.goto(f"{real_url}/es/{bank}.html")
+    said = words("es")["quiz_script"]
+    count = page.locator(".quiz-question").count()
+    expect(page.locator(".quiz-score")).to_have_text(say(said["so_far"], right=0, count=count, answered=0))
+    answer_every_question(page)
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('course-quiz:')).sort()")
+    assert keys == sorted([f"course-quiz:{bank}", f"course-quiz:es:{bank}"])
+    # the plan written in English is there in Spanish
+    page.goto(f"{real_url}/my-flare-up-plan.html")
+    page.locator("[data-tool] textarea").first.fill("Poor sleep.")
+    expect(page.locator("[data-tool-status]")).to_have_text(words("en")["plan"]["saved"])
+    page.goto(f"{real_url}/es/my-flare-up-plan.html")
+    expect(page.locator("[data-tool]")).to_have_attribute("data-tool-ready", "")
+    expect(page.locator("[data-tool] textarea").first).to_have_value("Poor sleep.")
+    # the colour chosen on a Spanish page is kept at the course's root, for both languages
+    page.locator("form[data-md-component=palette] label:visible").click()
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('.__palette'))") == ["/.__palette"]
+    page.goto(f"{real_url}/{bank}.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    # cleared from the Spanish privacy page: both languages' answers, the plan and the colour choice
+    page.evaluate("localStorage.setItem('unrelated', 'kept')")
+    page.goto(f"{real_url}/es/privacy.html")
+    clear = words("es")["clear"]
+    page.get_by_role("button", name=clear["button"]).click()
+    status = page.locator("[data-course-clear-status]")
+    expect(status).to_have_text(say(clear["quizzes_other"], count=2) + " " + clear["all_gone"])
+    assert page.evaluate("Object.keys(localStorage)") == ["unrelated"]
     assert page.watch.errors == []  # type: ignore[attr-defined]
