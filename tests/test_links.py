@@ -43,6 +43,7 @@ LINKING = {  # tag -> attributes that point at another file or place
 }
 OUTSIDE = {"http", "https", "mailto", "tel", "data", "javascript", "blob", "about"}
 MARKED = {"quiz-learn-more": "learn_more", "course-cite": "citation"}  # classes whose links are also counted apart
+LANGUAGES = ["", "es/"]  # where each language's pages are in the built site
 
 
 @dataclass
@@ -180,12 +181,14 @@ def test_every_internal_link_and_anchor_resolves(pages: dict[str, Page], real_si
 
 
 def test_citations_and_quiz_links_point_where_they_should(pages: dict[str, Page], real_site: Path) -> None:
-    """Citations go to an entry of the references page; a quiz's Read more stays on its own chapter."""
+    """Citations go to an entry of the references page in the page's own language (es/ pages to
+    es/references.html); a quiz's Read more stays on its own chapter."""
     wrong = []
     for page in pages.values():
         for link in page.links:
             target, fragment = resolve(link, real_site)
-            if link.kind == "citation" and (target != "references.html" or not fragment):
+            references = posixpath.join(posixpath.dirname(link.page), "references.html")
+            if link.kind == "citation" and (target != references or not fragment):
                 wrong.append(f"{link.page}:{link.line}: citation {link.value}")
             if link.kind == "learn_more" and (target != link.page or not fragment):
                 wrong.append(f"{link.page}:{link.line}: Read more {link.value}")
@@ -213,11 +216,54 @@ def test_every_reference_has_a_well_formed_doi_or_https_address() -> None:
     assert bad == [], "\n".join(bad)
 
 
-def test_the_references_page_links_every_reference_by_its_key(pages: dict[str, Page]) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_references_page_links_every_reference_by_its_key(pages: dict[str, Page], language: str) -> None:
+    """In every language: references stay as published, so both pages list and link every one."""
     references = YAML(typ="safe").load((ROOT / "data" / "references.yml").read_text(encoding="utf-8"))
-    page = pages["references.html"]
+    page = pages[f"{language}references.html"]
     assert set(references) <= page.ids
     addresses = {link.value for link in page.links}
     for key, entry in references.items():
         expected = f"https://doi.org/{entry['doi']}" if entry.get("doi") else entry["url"]
         assert expected in addresses, f"{key}: {expected} is not linked from the references page"
+
+
+class Languages(HTMLParser):
+    """A page's language (<html lang>), its hreflang alternates in <head> and its language switch's links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switch: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag == "html":
+            self.lang = values.get("lang", "")
+        elif tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
+            self.alternates[values["hreflang"]] = values["href"]
+        elif tag == "a" and "data-course-language" in values:
+            self.switch[values["hreflang"]] = values["href"]
+
+
+def test_every_page_has_a_language_switch_and_alternates_to_the_same_page(real_site: Path) -> None:
+    """English pages at the root, Spanish ones in es/ with the same names; each page says its language
+    and links to the same page in the other one (relative, so it works from file://). This build has
+    no address (like the zip), so no hreflang alternates: search engines need full addresses, and
+    Material's script would fetch a sitemap for each, which file:// refuses (test_offline_build checks
+    the web build's)."""
+    english = {p.name for p in real_site.glob("*.html")} - {"404.html"}
+    spanish = {p.name for p in (real_site / "es").glob("*.html")}
+    assert len(english) >= 20
+    assert spanish == english  # same file names in both languages (TEAM-13 decision 2); no es/404.html
+    wrong = []
+    for name in sorted(english):
+        for folder, lang, other, other_href in (("", "en", "es", f"es/{name}"), ("es/", "es", "en", f"../{name}")):
+            parser = Languages()
+            parser.feed((real_site / folder / name).read_text(encoding="utf-8"))
+            found = (parser.lang, parser.switch, parser.alternates)
+            expected = (lang, {other: other_href}, {})
+            if found != expected:
+                wrong.append(f"{folder}{name}: {found}, expected {expected}")
+    assert wrong == [], "\n".join(wrong)

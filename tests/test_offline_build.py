@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import ROOT, build, prepare_site
 from tests.test_contributing import clean_copy
-from tools.offline import precache_list, version_of
+from tools.build import site_titles
+from tools.offline import precache_list, version_of, write_bundle
 
 pytestmark = pytest.mark.site
 
@@ -143,6 +144,121 @@ def test_a_failed_offline_build_leaves_no_folder_behind(tmp_path: Path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no .site-new-* and no dist/
 
 
+# ---------------------------------------------------------------- both languages
+
+
+def fake_mkdocs(calls: list[tuple[str, str]], failing: str = ""):
+    """Stands in for tools.build.mkdocs: writes a page and a 404 page naming the configuration, fails for `failing`."""
+
+    def run(root: Path, target: Path, site_url: str, config: str = "mkdocs.yml") -> bool:
+        calls.append((config, site_url))
+        (target / "index.html").write_text(config, encoding="utf-8")
+        (target / "404.html").write_text(config, encoding="utf-8")
+        return config != failing
+
+    return run
+
+
+def test_both_languages_are_built_into_one_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tools import build as build_module
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(build_module, "mkdocs", fake_mkdocs(calls))
+    monkeypatch.setenv("SITE_URL", "https://example.org/course/")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+        (tmp_path / config).write_text("site_name: x\n", encoding="utf-8")
+    assert build_module.build(tmp_path, bundle=False) == 0
+    # each language gets its own public address: the Spanish pages' canonical links and sitemap say es/
+    assert sorted(calls) == [
+        ("mkdocs.es.yml", "https://example.org/course/es/"),
+        ("mkdocs.yml", "https://example.org/course/"),
+    ]
+    site = tmp_path / "site"
+    assert (site / "index.html").read_text(encoding="utf-8") == "mkdocs.yml"
+    assert (site / "es" / "index.html").read_text(encoding="utf-8") == "mkdocs.es.yml"
+    assert (site / "404.html").is_file() and not (site / "es" / "404.html").exists()  # servers show the root's
+    assert (site / "sw.js").is_file() and not (site / "es" / "sw.js").exists()  # one service worker for both
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.es.yml", "mkdocs.yml", "site"]
+
+
+def test_a_failed_translation_keeps_the_last_site_and_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """English builds, Spanish fails: nothing changes, nothing is left behind, exit code 1."""
+    from tools import build as build_module
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(build_module, "mkdocs", fake_mkdocs(calls, failing="mkdocs.es.yml"))
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+        (tmp_path / config).write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("last good", encoding="utf-8")
+    assert build_module.build(tmp_path) == 1
+    assert sorted(config for config, _ in calls) == ["mkdocs.es.yml", "mkdocs.yml"]
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "last good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.es.yml", "mkdocs.yml", "site"]  # no dist/
+
+
+def test_the_web_build_lists_both_languages_as_hreflang_alternates(tmp_path: Path) -> None:
+    """With an address (SITE_URL, as the publishing workflow builds), each page's <head> names itself and
+    the same page in the other language by full address; the switch in the header stays relative."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", "mkdocs.es.yml", "-d", str(tmp_path / "es")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/course/es/"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "es" / "red-flags.html").read_text(encoding="utf-8")
+    assert re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">', page) == [
+        ("https://example.org/course/es/red-flags.html", "es"),
+        ("https://example.org/course/red-flags.html", "en"),
+    ]
+    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)"[^>]*data-course-language', page) == [
+        ("../red-flags.html", "en")
+    ]
+    assert '<html lang="es"' in page
+
+
+def test_the_service_worker_covers_both_languages(real_site: Path) -> None:
+    stored = precached((real_site / "sw.js").read_text(encoding="utf-8"))
+    spanish = sorted(f"es/{p.name}" for p in (real_site / "es").glob("*.html"))
+    assert len(spanish) >= 20 and set(spanish) <= set(stored)
+    assert "es/search/search_index.json" in stored and "es/search/search_index.js" not in stored
+    index = json.loads((real_site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]  # Spanish stemming and stop words (theme: language: es)
+    assert all(doc["location"] for doc in index["docs"])
+    # Spanish search over HTTP needs lunr's Spanish stemmer; English needs no pack, and no other language is stored
+    lunr = sorted(name for name in stored if "/lunr/" in name)
+    assert lunr == [
+        "es/assets/javascripts/lunr/min/lunr.es.min.js",
+        "es/assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+    ]
+    assert all((real_site / name).is_file() for name in stored)
+    assert not (real_site / "es" / "sw.js").exists()
+    page = (real_site / "es" / "red-flags.html").read_text(encoding="utf-8")
+    assert '<meta name="course-service-worker" content="../sw.js">' in page  # the root's, covering both
+
+
+def test_the_zip_carries_both_languages_with_a_start_page_in_both(real_site: Path, tmp_path: Path) -> None:
+    zipped = write_bundle(real_site, tmp_path, ROOT, site_titles(ROOT))
+    with zipfile.ZipFile(zipped) as archive:
+        names = {name.split("/", 1)[1] for name in archive.namelist()}
+        start = archive.read(f"{zipped.stem}/START-HERE.html").decode("utf-8")
+    for language in ("", "es/"):
+        assert {f"course/{language}index.html", f"course/{language}red-flags.html"} <= names
+        assert f"course/{language}search/search_index.js" in names  # search from file://, in each language
+    assert not [name for name in names if name.endswith((".map", "404.html"))]
+    assert sorted(name for name in names if "/lunr/" in name) == [
+        "course/es/assets/javascripts/lunr/min/lunr.es.min.js",
+        "course/es/assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+    ]
+    # One start page for both: the Spanish part in Spanish (lang="es"), opening the Spanish course
+    spanish = start[start.index('<section lang="es"') :]
+    assert 'href="course/es/index.html"' in spanish and "Abrir el curso en español" in spanish
+    assert 'href="course/es/red-flags.html"' in spanish and "Para el personal de la clínica" in spanish
+    assert site_titles(ROOT)["es"] in start and site_titles(ROOT)[""] in start
+    assert start.index('href="course/index.html"') < start.index('href="course/es/index.html"')
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", start)
+
+
 # ---------------------------------------------------------------- reproducible zip
 
 RELEASE_EPOCH = "1780315200"  # 1 June 2026, 12:00 UTC: what release.yml takes from the tagged commit
@@ -155,7 +271,11 @@ def release_zip(root: Path, out: Path, time_zone: str) -> bytes:
     command += ["--site", str(out / "site"), "--dist", str(out / "dist")]
     release = {"SITE_URL": "", "SOURCE_DATE_EPOCH": RELEASE_EPOCH, "TZ": time_zone}
     result = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=False,
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **release},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -178,4 +298,5 @@ def test_the_release_zip_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2026, 6, 1, 12, 0, 0)}  # the epoch, not now
         (start,) = [name for name in archive.namelist() if name.endswith("/START-HERE.html")]
-        assert "made on 1 June 2026." in archive.read(start).decode("utf-8")
+        start_page = archive.read(start).decode("utf-8")
+        assert "made on 1 June 2026." in start_page and "hecha el 1 de junio de 2026." in start_page

@@ -76,6 +76,9 @@ def build_languages(root: Path, target: Path, site_url: str) -> bool:
         if not all(built):
             return False
         for folder, staging in folders.items():
+            # A web server shows the site's own 404.html for any missing address; a translation's
+            # would only be reached by mistake, with links from the server's root that are wrong.
+            (staging / "404.html").unlink(missing_ok=True)
             staging.rename(target / folder)
         return True
     finally:

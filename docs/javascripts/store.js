@@ -3,12 +3,8 @@
 (function () {
   "use strict";
   if (window.courseStore) return;
-  var PREFIX = "course-quiz:", VERSION = 2;
-  /* Quiz progress is kept per language (the questions' words and fingerprints differ): English
-   * under course-quiz:<bank>, as before translations, Spanish under course-quiz:es:<bank>. The
-   * reader's own words (course-plan:, course-questions:) are shared by every language. */
-  var LANGUAGE = (document.documentElement.getAttribute("lang") || "en").toLowerCase().split("-")[0];
-  var BANKS = PREFIX + (LANGUAGE === "en" ? "" : LANGUAGE + ":");
+  var PREFIX = "course-quiz:", VERSION = 2, LANG = document.documentElement.lang;
+  var BANKS = PREFIX + (LANG && LANG != "en" ? LANG + ":" : "");  /* per language: course-quiz:es:<bank> */
 
   function storage() {
     try { return window.localStorage || null; } catch (e) { return null; }
@@ -39,18 +35,9 @@
     set(BANKS + bank, Object.keys(answers).length ? { v: VERSION, q: answers } : null);
   }
 
-  /* store.js is <root>/javascripts/store.js; a translation's root is its folder (es/) */
-  var script = document.currentScript, ROOT = new URL(script ? "../" : "./", script ? script.src : location.href);
-  function siteRoot() { return ROOT; }
-  /* The course's root, shared by every language: Material keeps the theme's settings there
-   * (its __md_scope: `extra.scope: ..` in mkdocs.es.yml), and the service worker lives there. */
-  function courseRoot() {
-    return window.__md_scope instanceof URL ? window.__md_scope : ROOT;
-  }
-
-  /* Saved answers in every language, the tools, and the theme's settings (colour choice) */
+  /* Saved answers, the tools, and the theme's settings (colour choice; under the course's root, __md_scope) */
   function keys() {
-    var found = [], theme = courseRoot().pathname + ".__", s = storage();
+    var found = [], theme = (window.__md_scope || location).pathname + ".__", s = storage();
     try {
       for (var i = 0; s && i < s.length; i++) {
         var key = s.key(i);
@@ -86,6 +73,6 @@
 
   window.courseStore = {
     read: read, write: write, get: get, set: set, clear: clear, keys: keys, available: available,
-    siteRoot: siteRoot, courseRoot: courseRoot, language: LANGUAGE, say: say, words: words
+    say: say, words: words
   };
 })();

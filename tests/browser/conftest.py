@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from ruamel.yaml import YAML
 
+from tests.conftest import ROOT
 from tools import localhost
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,14 +78,36 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+LANGUAGES = {"": "en", "es/": "es"}  # each language's folder in the built site, and its language
+
+
+@cache
+def words(language: str) -> dict:
+    """The interface's words in a language (data/words/<language>.yml), as the pages show them."""
+    return YAML(typ="safe").load((ROOT / "data" / "words" / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+def language_of(name: str) -> str:
+    """The language of a built page from its path in the site: es/… is Spanish, the rest English."""
+    return "es" if name.startswith("es/") else "en"
+
+
+def say(text: str, **values: object) -> str:
+    """Fill a words file's {placeholders}, as store.js does."""
+    return text.format(**values)
+
+
 def answer_every_question(page: Page) -> int:
-    """Tick exactly the right answers of every question on the page and check each: all must say "Correct."."""
+    """Tick exactly the right answers of every question on the page and check each: all must say "Correct."
+    (in the page's language: <html lang>)."""
+    w = words(page.evaluate("document.documentElement.lang"))
     questions = page.locator(".quiz-question").all()
     for question in questions:
         for box in question.locator("input[data-correct]").all():
             box.check()
-        question.get_by_role("button", name="Check").click()
-        expect(question.locator(".quiz-feedback")).to_contain_text("Correct.")
+        question.get_by_role("button", name=w["quiz"]["check"], exact=True).click()
+        expect(question.locator(".quiz-feedback")).to_contain_text(w["quiz_script"]["correct"])
     if questions:
-        expect(page.locator(".quiz-score")).to_contain_text("All done")
+        count = len(questions)
+        expect(page.locator(".quiz-score")).to_have_text(say(w["quiz_script"]["all_done"], right=count, count=count))
     return len(questions)

@@ -30,6 +30,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.conftest import language_of, say, words
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -69,7 +70,8 @@ ANSWER_QUIZZES = """(mixed) => {
     if (turn === 2 || q.dataset.type === 'classify') right.forEach(i => i.click());
     if (turn === 1) inputs.find(i => !i.hasAttribute('data-correct')).click();
     q.querySelector('.quiz-check').click();
-    if (!q.querySelector('.quiz-feedback').textContent.includes(turn === 2 ? 'Correct.' : 'Not quite.')) {
+    const said = JSON.parse(q.closest('.quiz').dataset.words).quiz_script;  // "Correct." in the page's language
+    if (!q.querySelector('.quiz-feedback').textContent.includes(turn === 2 ? said.correct : said.not_quite)) {
       throw new Error('no feedback after answering ' + q.id);
     }
     answered++;
@@ -83,6 +85,7 @@ def built_pages(real_site: Path) -> list[str]:
     """Every HTML page of the build, as a path relative to the site root."""
     pages = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("*.html"))
     assert len(pages) >= 12, pages
+    assert len([name for name in pages if language_of(name) == "es"]) >= 12, "the Spanish pages (es/) are missing"
     return pages
 
 
@@ -486,7 +489,8 @@ def test_keyboard_only_walk_through_every_quiz(
     walker = Walker(page)
     questions_done = 0
     every_input: set[str] = set()
-    for name in quiz_pages:
+    for name in quiz_pages:  # in both languages
+        said = words(language_of(name))["quiz_script"]
         open_page(page, f"{real_url}/{name}")
         quiz = page.locator(".quiz[data-quiz]")
         expect(quiz).to_have_count(1)
@@ -531,7 +535,7 @@ def test_keyboard_only_walk_through_every_quiz(
                 choose(walker, qid, kind, wrong, total)
             # A wrong answer: feedback, the answer shown, the focus on Try again.
             walker.press("Enter" if number % 2 else "Space")
-            expect(feedback).to_contain_text("Not quite.")
+            expect(feedback).to_contain_text(said["not_quite"])
             expect(question.locator(".quiz-answer")).to_be_visible()
             expect(question.locator(".quiz-retry")).to_be_focused()
 
@@ -544,7 +548,7 @@ def test_keyboard_only_walk_through_every_quiz(
             else:
                 choose(walker, qid, kind, correct, total)
             walker.press("Enter")
-            expect(feedback).to_contain_text("Correct.")
+            expect(feedback).to_contain_text(said["correct"])
             expect(question.locator(".quiz-retry")).to_be_focused()
             questions_done += 1
 
@@ -552,10 +556,10 @@ def test_keyboard_only_walk_through_every_quiz(
             if number + 1 < len(questions):
                 walker.tab_until(f"#{questions[number + 1].get_attribute('id')} input", limit=20)
         count = len(questions)
-        expect(quiz.locator(".quiz-score")).to_have_text(f"All done: {count} of {count} correct.")
+        expect(quiz.locator(".quiz-score")).to_have_text(say(said["all_done"], right=count, count=count))
         walker.tab_until(".quiz-reset", limit=20)
         walker.press("Enter")
-        expect(quiz.locator(".quiz-score")).to_have_text(f"Score so far: 0 of {count} correct (0 answered).")
+        expect(quiz.locator(".quiz-score")).to_have_text(say(said["so_far"], right=0, count=count, answered=0))
         expect(quiz.locator("input:checked")).to_have_count(0)
     in_quiz = [stop for stop in walker.stops if stop["inQuiz"]]
     missed = every_input - {stop["id"] for stop in walker.stops}
