@@ -171,6 +171,8 @@ class Course:
             if relative != source:
                 kwargs = {"translation": True, "glossary": top is list}
             self.data[name] = load(path, model, relative, starts_with, **kwargs)
+        if self.translated:
+            self._keep_glossary_ids(english)
         english_flags = self.data.get("red_flags")
         if english is not None:
             english_flags = english.data.get("red_flags")
@@ -178,6 +180,21 @@ class Course:
             english_flags = load(self.root / DATA_FILES["red_flags"][0], RedFlags, DATA_FILES["red_flags"][0], "")
         if english_flags and english_flags.model:
             self.flag_anchors = {n: slug(getattr(english_flags.model, n).heading) for n in RedFlags.lists()}
+
+    def _keep_glossary_ids(self, english: Course | None) -> None:
+        """A translated glossary lists the English terms in the English order: each keeps the English id,
+        so that `see`, the glossary page's anchors and links are the same in every language. (A different
+        number of terms is reported by macros/translations.py.)"""
+        loaded = self.data.get("glossary")
+        source = english.data.get("glossary") if english is not None else None
+        path = self.root / DATA_FILES["glossary"][0]
+        if source is None and path.exists():
+            source = load(path, Glossary, DATA_FILES["glossary"][0], "`- term:`", top=CommentedSeq)
+        if not loaded or not loaded.model or not source or not source.model:
+            return
+        if len(loaded.model.root) == len(source.model.root):
+            for term, original in zip(loaded.model.root, source.model.root, strict=True):
+                term.keep_id(original.id)
 
     def model(self, name: str) -> Any:
         loaded = self.data.get(name)
