@@ -171,6 +171,8 @@ class Course:
             if relative != source:
                 kwargs = {"translation": True, "glossary": top is list}
             self.data[name] = load(path, model, relative, starts_with, **kwargs)
+        if self.translated:
+            self._keep_glossary_ids(english)
         english_flags = self.data.get("red_flags")
         if english is not None:
             english_flags = english.data.get("red_flags")
@@ -178,6 +180,25 @@ class Course:
             english_flags = load(self.root / DATA_FILES["red_flags"][0], RedFlags, DATA_FILES["red_flags"][0], "")
         if english_flags and english_flags.model:
             self.flag_anchors = {n: slug(getattr(english_flags.model, n).heading) for n in RedFlags.lists()}
+
+    def _keep_glossary_ids(self, english: Course | None) -> None:
+        """A translated glossary lists the English terms in the English order: each keeps the English id,
+        so that `see`, the glossary page's anchors and links are the same in every language. (A different
+        number of terms is reported by macros/translations.py.)"""
+        loaded = self.data.get("glossary")
+        source = english.data.get("glossary") if english is not None else None
+        path = self.root / DATA_FILES["glossary"][0]
+        if source is None and path.exists():
+            source = load(path, Glossary, DATA_FILES["glossary"][0], "`- term:`", top=CommentedSeq)
+        if not loaded or not loaded.model or not source or not source.model:
+            return
+        if len(loaded.model.root) == len(source.model.root):
+            for term, original in zip(loaded.model.root, source.model.root, strict=True):
+                term.keep_id(original.id)
+
+    def data_path(self, name: str) -> str:
+        """Where a data file (a key of DATA_FILES) is in this course's language, like `data/es/diagrams.yml`."""
+        return translations.data_file(DATA_FILES[name][0].removeprefix("data/"), self.language)
 
     def model(self, name: str) -> Any:
         loaded = self.data.get(name)
@@ -450,16 +471,16 @@ class Course:
             "references": "references",
         }.get(name)
         if needs and needs not in self.data:
-            yield Problem(page.display, call.line, f"`{name}` needs {DATA_FILES[needs][0]}, which does not exist")
+            yield Problem(page.display, call.line, f"`{name}` needs {self.data_path(needs)}, which does not exist")
         if name == "red_flags" and args[0] not in RedFlags.lists():
             lists = ", ".join(f'"{n}"' for n in RedFlags.lists())
             yield Problem(page.display, call.line, f'red_flags() takes one of {lists}, not "{args[0]}"')
         if name == "quiz":
             yield from self._check_quiz_call(src, page, call, used)
         if name == "icon_array" and needs in self.data:
-            yield from self._check_figure_call(page, call, "icon_arrays", "icon array", "data/icon-arrays.yml")
+            yield from self._check_figure_call(page, call, "icon_arrays", "icon array", self.data_path("icon_arrays"))
         if name == "diagram" and needs in self.data:
-            yield from self._check_figure_call(page, call, "diagrams", "diagram", "data/diagrams.yml")
+            yield from self._check_figure_call(page, call, "diagrams", "diagram", self.data_path("diagrams"))
 
     def _check_figure_call(self, page: Page, call: Any, model: str, noun: str, file: str) -> Iterable[Problem]:
         """`icon_array("key")` or `diagram("key")`: a key that its data file has, shown once per page."""
@@ -488,7 +509,8 @@ class Course:
             yield Problem(
                 page.display,
                 call.line,
-                f'unknown quiz "{slug}": there is no quiz/{slug}.yml{_suggest(slug, self.banks)}; banks: {known}',
+                f'unknown quiz "{slug}": there is no {translations.quiz_folder(self.language)}/{slug}.yml'
+                f"{_suggest(slug, self.banks)}; banks: {known}",
             )
             return
         if slug in used:

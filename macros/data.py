@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, StringConstraints, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from .translations import without_source
@@ -71,10 +71,16 @@ class Term(_Strict):
     short: Short
     definition: Line
     see: list[Key] = Field(default_factory=list)
+    # A translated term keeps the English term's id (its anchor on the glossary page, what `see` names).
+    _anchor: str | None = PrivateAttr(default=None)
 
     @property
     def id(self) -> str:
-        return slug(self.term)
+        return self._anchor or slug(self.term)
+
+    def keep_id(self, anchor: str) -> None:
+        """Use the English term's id for this (translated) term."""
+        self._anchor = anchor
 
 
 class Glossary(RootModel[list[Term]]):

@@ -497,16 +497,33 @@ def _compare(
         )
 
 
+def _glossary_see(display: str, english_display: str, english: list[Any], translated: list[Any]) -> Iterator[Problem]:
+    for index, (a, b) in enumerate(zip(english, translated, strict=False)):
+        if not isinstance(a, dict) or not isinstance(b, dict):
+            continue
+        if plain(a.get("see", [])) != plain(b.get("see", [])):
+            yield Problem(
+                display,
+                line_of(translated, (index, "see") if "see" in b else (index,)),
+                f"term {index + 1} ('{b.get('term')}'): `see` is {_shown(plain(b.get('see', [])))}, but "
+                f"{_shown(plain(a.get('see', [])))} for '{a.get('term')}' in {english_display}; keep the English ids "
+                "(each term keeps the id of the English term in the same place)",
+            )
+
+
 def glossary_problems(
     display: str, english_display: str, english: list[Any], translated: list[Any], root: Any
 ) -> Iterator[Problem]:
-    """The glossary: as many entries as the English (sorted by the translated term, so not compared one by one)."""
+    """The glossary: the English terms in the English order (each keeps the English term's id), with the same `see`."""
     if len(english) != len(translated):
         yield Problem(
             display,
             line_of(root, ()),
-            f"{len(translated)} entries, but {len(english)} in {english_display}; translate each English term",
+            f"{len(translated)} entries, but {len(english)} in {english_display}; translate each English term, "
+            "in the English order",
         )
+        return
+    yield from _glossary_see(display, english_display, english, translated)
 
 
 # ---------------------------------------------------------------- everything at once

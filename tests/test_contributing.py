@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.pages import page_files
 from macros.site import CHAPTER_KEYS
 from tests.conftest import ROOT, build, prepare_site
 
@@ -33,6 +34,7 @@ CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 SLUG = "my-new-chapter"
 SUMMARY = re.compile(
     r"^OK: 0 problems in (\d+) pages, (\d+) banks \((\d+) questions\), (\d+) references; "
+    r"(?:[a-z]{2}: \d+ pages, \d+ banks \(\d+ questions\); )*"  # each translation
     r"\d+ pages measured for reading level \(\d+\.\d s\)$"
 )
 SHIM = Path("docs/javascripts/vendor/iframe-worker-shim.js")
@@ -165,7 +167,7 @@ class Followed:
 def add_a_chapter(root: Path) -> Path:
     text, _ = GUIDE["Add a chapter"]
     # Step 1: the shell commands, run as written.
-    (commands,) = blocks("Add a chapter", "sh")
+    commands, spanish = blocks("Add a chapter", "sh")
     assert f"docs/{SLUG}.md" in commands and f"quiz/{SLUG}.yml" in commands
     subprocess.run(["bash", "-e", "-c", commands], cwd=root, check=True)
     chapter = root / "docs" / f"{SLUG}.md"
@@ -188,6 +190,18 @@ def add_a_chapter(root: Path) -> Path:
     template_title = re.search(r"^title: (.+)$", chapter.read_text(encoding="utf-8"), re.M).group(1)
     replace_once(chapter, f"title: {template_title}\n", "title: Getting through a flare-up\n")
     replace_once(chapter, f"# {template_title}\n", "# Getting through a flare-up\n")
+    # Step 3, the Spanish course (after the title above, which the test sets early): the page and quiz
+    # copied under es/ and stamped, as written; the same menu line.
+    assert f"docs/es/{SLUG}.md" in spanish and f"quiz/es/{SLUG}.yml" in spanish and "`- El curso:`" in text
+    subprocess.run(["bash", "-e", "-c", spanish.replace(".venv/bin/python", sys.executable)], cwd=root, check=True)
+    config = root / "mkdocs.es.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    start = lines.index("  - El curso:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("      - "):
+        end += 1
+    lines.insert(end, menu_line.rstrip("\n"))
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return chapter
 
 
@@ -209,10 +223,12 @@ def score_a_chapter(root: Path, chapter: Path) -> Path:
 def add_a_question(root: Path) -> str:
     (question,) = blocks("Add a question", "yaml")
     assert "for the chapter on treatment" in GUIDE["Add a question"][0]
-    bank = root / "quiz" / "how-it-is-treated.yml"
-    text = bank.read_text(encoding="utf-8")
-    assert text.rstrip().splitlines()[-1].startswith("    "), "the questions list ends the bank"
-    bank.write_text(text.rstrip("\n") + "\n\n" + question, encoding="utf-8")
+    assert "at the same place in the Spanish bank" in " ".join(GUIDE["Add a question"][0].split())
+    for bank in (root / "quiz" / "how-it-is-treated.yml", root / "quiz" / "es" / "how-it-is-treated.yml"):
+        # The Spanish bank gets the English text: a stand-in for its translation.
+        text = bank.read_text(encoding="utf-8")
+        assert text.rstrip().splitlines()[-1].startswith("    "), "the questions list ends the bank"
+        bank.write_text(text.rstrip("\n") + "\n\n" + question, encoding="utf-8")
     return re.search(r"- id: (\S+)", question).group(1)
 
 
@@ -240,6 +256,14 @@ def add_a_glossary_word(root: Path, chapter: Path) -> str:
     before = next((n for n, existing in terms if existing.lower() > term.lower()), len(lines))
     lines.insert(before, entry + "\n")
     glossary.write_text("".join(lines), encoding="utf-8")
+    # The Spanish glossary: the same place under `entries:`, two more spaces (English text: a stand-in).
+    place = sum(1 for n, _ in terms if n < before)
+    spanish = root / "data" / "es" / "glossary.yml"
+    lines = spanish.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [n for n, line in enumerate(lines) if line.startswith("  - term: ")]
+    at = starts[place] if place < len(starts) else len(lines)
+    lines.insert(at, "".join(f"  {line}" if line.strip() else line for line in (entry + "\n").splitlines(True)))
+    spanish.write_text("".join(lines), encoding="utf-8")
     return term
 
 
@@ -257,6 +281,8 @@ def add_an_icon_array(root: Path, chapter: Path) -> str:
     text = arrays.read_text(encoding="utf-8")
     assert f"\n{key}:" not in text, f"CONTRIBUTING.md's example icon array `{key}` is in the course now"
     arrays.write_text(text.rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    spanish = root / "data" / "es" / "icon-arrays.yml"  # English text: a stand-in for its translation
+    spanish.write_text(spanish.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry, encoding="utf-8")
     replace_once(chapter, "\n## The second idea\n", f"\n{call}\n## The second idea\n")
     return key
 
@@ -269,8 +295,25 @@ def add_a_diagram(root: Path, chapter: Path) -> str:
     text = diagrams.read_text(encoding="utf-8")
     assert f"\n{key}:" not in text, f"CONTRIBUTING.md's example diagram `{key}` is in the course now"
     diagrams.write_text(text.rstrip("\n") + "\n\n" + entry, encoding="utf-8")
+    spanish = root / "data" / "es" / "diagrams.yml"  # English text: a stand-in for its translation
+    spanish.write_text(spanish.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry, encoding="utf-8")
     replace_once(chapter, "\n## The second idea\n", f"\n{call}\n## The second idea\n")
     return key
+
+
+def update_the_translation(root: Path, chapter: Path) -> None:
+    """Step 8 of "Add a chapter" and the steps of "Update a translation": the Spanish page and quiz get the
+    finished English (the guide's fallback when the contributor cannot translate), then every changed
+    Spanish file is stamped."""
+    assert "copy the English over them" in " ".join(GUIDE["Add a chapter"][0].split())
+    shutil.copyfile(chapter, root / "docs" / "es" / chapter.name)
+    shutil.copyfile(root / "quiz" / f"{SLUG}.yml", root / "quiz" / "es" / f"{SLUG}.yml")
+    status = subprocess.run(
+        [sys.executable, "-m", "tools.translations", "status"], cwd=root, capture_output=True, text=True
+    )
+    stale = sorted({m.group(1) for m in re.finditer(r"^(\S+?):\d+: ", status.stdout, re.M)})  # stale or unstamped
+    assert f"docs/es/{SLUG}.md" in stale and "data/es/glossary.yml" in stale, status.stdout
+    subprocess.run([sys.executable, "-m", "tools.translations", "stamp", *stale], cwd=root, check=True)
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +329,7 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     add_an_icon_array(root, chapter)
     add_a_diagram(root, chapter)
     score_a_chapter(root, chapter)
+    update_the_translation(root, chapter)
     return Followed(root, first_check, make("check", root), make("build", root))
 
 
@@ -307,7 +351,7 @@ def test_the_fast_check_passes_after_following_the_steps(followed: Followed) -> 
     assert len(lines) == 1 and SUMMARY.match(lines[0]), followed.check.stdout
     # the copy was checked, with the new chapter and its bank in it
     pages, banks = (int(n) for n in SUMMARY.match(lines[0]).group(1, 2))
-    assert pages == len(list((ROOT / "docs").rglob("*.md"))) + 1
+    assert pages == len(page_files(ROOT / "docs")) + 1
     assert banks == len(list((ROOT / "quiz").glob("*.yml"))) + 1
 
 

@@ -526,7 +526,7 @@ def test_stamp_refuses_a_file_that_is_not_a_translation(tmp_path: Path, capsys: 
 def test_the_fast_check_passes_the_spanish_fixture(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = site(tmp_path)
     assert check.main(["--root", str(root)]) == 0
-    assert "4 pages (es), 1 banks (3 questions)" in capsys.readouterr().out
+    assert "; es: 4 pages, 1 banks (3 questions); " in capsys.readouterr().out
 
 
 def test_the_fast_check_stops_a_spanish_page_that_is_hard_to_read(
