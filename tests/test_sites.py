@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, prepare_site
+from tests.conftest import ROOT, build, prepare_site
 
 pytestmark = pytest.mark.site
 
@@ -116,3 +117,32 @@ def test_a_warning_from_mkdocs_itself_fails_the_build(tmp_path: Path) -> None:
     assert "missing.png" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (root / "site").exists()
+
+
+def test_the_real_course_is_built_in_both_languages(real_site: Path) -> None:
+    """Every Spanish page (docs/es/) is built into es/ under the same name, in Spanish, beside its English page."""
+    spanish = sorted(p.stem for p in (ROOT / "docs" / "es").glob("*.md"))
+    assert spanish == sorted(p.stem for p in (ROOT / "docs").glob("*.md"))  # same file names (TEAM-13 decision 2)
+    for name in spanish:
+        assert '<html lang="es"' in (real_site / "es" / f"{name}.html").read_text(encoding="utf-8"), name
+        assert '<html lang="en"' in (real_site / f"{name}.html").read_text(encoding="utf-8"), name
+    assert (real_site / "es" / "search" / "search_index.js").is_file()  # its own index, for file://
+
+
+def test_a_broken_link_in_a_spanish_page_fails_the_whole_build(tmp_path: Path) -> None:
+    """--strict holds for the Spanish build too: its warning stops both languages, and says which build it came from."""
+    root = tmp_path / "course"
+    root.mkdir()
+    for name in ("mkdocs.yml", "mkdocs.es.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, root / name)
+    for name in ("docs", "quiz", "data", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    page = root / "docs" / "es" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Otra página](no-such-page.md)\n", encoding="utf-8")
+    result = build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "mkdocs.es.yml:" in result.stderr and "no-such-page.md" in result.stderr
+    assert "Traceback" not in output
+    assert not (root / "site").exists() and not [p for p in root.iterdir() if p.name.startswith(".site")]
