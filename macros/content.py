@@ -56,17 +56,13 @@ def markdown_literal(text: str) -> str:
 
 
 def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
-    """`(Ashar 2022; Kent 2023)`, each a link to its entry on the references page."""
-    target = link_from(page_src, REFERENCES_PAGE)
-    links = [
-        f'[{markdown_literal(references[key].short)}]({target}#{key} "{_markdown_title(references[key].title)}")'
-        for key in keys
-    ]
-    return f'<span class="course-cite">({"; ".join(links)})</span>'
+    """`(Ashar 2022; Kent 2023)`, each a link to its entry on the references page.
 
-
-def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
-    """The same citation as HTML, for use inside generated HTML (figures), where Markdown is not processed."""
+    Written as HTML, not Markdown, so that a citation works wherever a page puts it:
+    in a paragraph, a table, a heading, and inside raw HTML such as a figure's
+    <figcaption>, where Markdown is not processed (a Markdown link showed there as
+    its source text). The tests' link gate checks every citation in the built site.
+    """
     target = link_from(page_src, REFERENCES_PAGE).removesuffix(".md") + ".html"
     links = [
         f'<a href="{target}#{key}" title="{escape(html_escape(references[key].title, quote=False))}">'
@@ -74,6 +70,11 @@ def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: s
         for key in keys
     ]
     return f'<span class="course-cite">({"; ".join(links)})</span>'
+
+
+def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
+    """The same citation, for generated HTML (figures, red-flag lists)."""
+    return cite(references, keys, page_src)
 
 
 def references_list(references: dict[str, Reference]) -> str:

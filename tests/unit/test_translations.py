@@ -454,7 +454,7 @@ def test_red_flag_links_keep_the_english_anchors(spanish: Course) -> None:
 def test_chapter_frame_and_review_table_in_spanish(spanish: Course) -> None:
     meta = spanish.pages["chapter.md"].meta
     assert content.objectives(meta, spanish.words).startswith(
-        '<p class="course-facts">Unos 2 minutos de lectura. Comparado con las fuentes publicadas el 23 de noviembre '
+        '<p class="course-facts">Unos 2 minutos de lectura. Revisado con las fuentes publicadas el 23 de noviembre '
         "de 2026. Aún no lo ha revisado un profesional de la salud.</p>"
     )
     table = content.review_table([("chapter.md", meta)], "about.md", spanish.words, [(1, 1)])
