@@ -83,6 +83,8 @@ def test_the_zip_has_a_start_page_and_the_course(good_site: Path) -> None:
 def test_the_zip_is_built_without_the_public_address(good_site: Path) -> None:
     web = (good_site / "site" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="http://127.0.0.1' in web  # the web build knows its address
+    # A site with no translation (no mkdocs.es.yml beside its mkdocs.yml) has no switch and no alternates
+    assert "data-course-language" not in web and 'rel="alternate"' not in web
     with zipfile.ZipFile(zip_in(good_site / "dist")) as archive:
         (index,) = [n for n in archive.namelist() if n.endswith("/course/index.html")]
         offline = archive.read(index).decode("utf-8")

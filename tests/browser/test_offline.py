@@ -290,13 +290,15 @@ def test_after_one_visit_the_course_works_offline_and_new_builds_show(browser: B
         assert page.evaluate("window.__registrations") == [f"{server.url}/sw.js"]  # the root's, one for both
 
         # A new build with changed content: shown at once (pages come from the network first),
-        # and the old build's cache is deleted when the new worker takes over.
-        index = project / "docs" / "index.md"
-        index.write_text(index.read_text(encoding="utf-8") + "\nA sentence added by a later build.\n", encoding="utf-8")
+        # and the old build's cache is deleted when the new worker takes over. The change is to the
+        # Spanish home page (changing the English one would leave its translation out of date, which
+        # stops the build): one worker serves both languages, so a change to either makes a new build.
+        index = project / "docs" / "es" / "index.md"
+        index.write_text(index.read_text(encoding="utf-8") + "\nUna frase que añadió otra versión.\n", encoding="utf-8")
         build_into(project, site)
         server.start()
-        page.goto(f"{server.url}/index.html")
-        expect(page.get_by_text("A sentence added by a later build.")).to_be_visible()
+        page.goto(f"{server.url}/es/index.html")
+        expect(page.get_by_text("Una frase que añadió otra versión.")).to_be_visible()
         page.wait_for_function(
             f"caches.keys().then(k => k.filter(n => n.startsWith('course-')).join(' ') !== '{first_cache}')",
             timeout=20_000,
