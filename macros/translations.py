@@ -141,8 +141,10 @@ def _ranges(ranges: list[tuple[int, int]]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
-def what_changed(root: Path, english: str, old: str, old_ids: list[str] | None, new_ids: list[str]) -> str:
-    """One sentence on what changed in the English file since the translation."""
+def what_changed(
+    root: Path, english: str, old: str, old_ids: list[str] | None, new_ids: list[str], noun: str = "id"
+) -> str:
+    """One sentence on what changed in the English file since the translation (`noun`: what the ids name)."""
     before, now = old_text(root, old), read_text(root / english)
     if before is not None and now is not None:
         ranges = changed_lines(before, now)
@@ -157,13 +159,21 @@ def what_changed(root: Path, english: str, old: str, old_ids: list[str] | None, 
     added = [i for i in new_ids if i not in old_ids]
     gone = [i for i in old_ids if i not in new_ids]
     parts = []
+
+    def named(ids: list[str]) -> str:
+        return f"the {noun}{'s' if len(ids) > 1 else ''} {', '.join(f'`{i}`' for i in ids)}"
+
     if added:
-        parts.append(f"now has {', '.join(added)}")
+        parts.append(f"now has {named(added)}")
     if gone:
-        parts.append(f"no longer has {', '.join(gone)}")
+        parts.append(f"no longer has {named(gone)}")
     if not parts and old_ids != new_ids:
         parts.append("has the same ids in another order")
-    return f"{english} {'; '.join(parts)}" if parts else f"the wording of {english} changed (same ids)"
+    if parts:
+        return f"{english} {'; '.join(parts)}"
+    if new_ids:
+        return f"the wording of {english} changed (its ids are the same)"
+    return f"{english} changed (the old version is not in this repository's git history: compare the two by hand)"
 
 
 # ---------------------------------------------------------------- the files of a translation
@@ -612,14 +622,12 @@ def _state_problems(root: Path, found: State) -> Iterator[Problem]:
             )
     elif found.status == "stale":
         old = found.source.blob or ""
+        # Without the old English (not in git), the translation's own ids stand for it: it mirrors that version.
         old_source = old_text(root, old)
-        changed = what_changed(
-            root,
-            pair.english,
-            old,
-            ids_of(pair.kind, old_source),
-            ids_of(pair.kind, read_text(root / pair.english)) or [],
-        )
+        old_ids = ids_of(pair.kind, old_source if old_source is not None else read_text(root / pair.translation))
+        new_ids = ids_of(pair.kind, read_text(root / pair.english)) or []
+        noun = {"page": "section", "bank": "question"}.get(pair.kind, "id")
+        changed = what_changed(root, pair.english, old, old_ids, new_ids, noun)
         yield Problem(
             pair.translation,
             found.source.line,

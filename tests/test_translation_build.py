@@ -78,9 +78,9 @@ def test_a_stale_translation_stops_the_spanish_build(tmp_path: Path) -> None:
     assert "Traceback" not in output
     lines = [line.strip() for line in output.splitlines() if re.match(r"^  \S+:\d+: ", line)]
     assert lines == [
-        "quiz/es/chapter.yml:2: out of date: quiz/chapter.yml changed since this was translated from it; the old "
-        "quiz/chapter.yml is not in this repository's git history; compare the two texts by hand. Update the "
-        "translation to match, then run `python -m tools.translations stamp quiz/es/chapter.yml`",
+        "quiz/es/chapter.yml:2: out of date: quiz/chapter.yml changed since this was translated from it; the "
+        "wording of quiz/chapter.yml changed (its ids are the same). Update the translation to match, then run "
+        "`python -m tools.translations stamp quiz/es/chapter.yml`",
         "quiz/es/chapter.yml:30: question 'scans-tell-all': `answer: false`, but `answer: true` in quiz/chapter.yml; "
         "keep the English answer (the right answer changed)",
     ]

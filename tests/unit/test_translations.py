@@ -178,9 +178,9 @@ def test_what_changed_names_the_english_lines_when_git_has_the_old_version(tmp_p
 # fmt: off
 WITHOUT_GIT = [
     # a heading or question added and one gone
-    ("ids added and gone", ["a", "b"], ["a", "c"], "docs/x.md now has c; no longer has b"),
+    ("ids added and gone", ["a", "b"], ["a", "c"], "docs/x.md now has the id `c`; no longer has the id `b`"),
     # the same ids: only the wording changed
-    ("same ids", ["a"], ["a"], "the wording of docs/x.md changed (same ids)"),
+    ("same ids", ["a"], ["a"], "the wording of docs/x.md changed (its ids are the same)"),
     # nothing known about the old version
     ("old unknown", None, ["a"],
         "the old docs/x.md is not in this repository's git history; compare the two "
