@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES, prepare_site
+from tests.conftest import ROOT, SITES, prepare_site
 
 pytestmark = pytest.mark.site
 
@@ -85,3 +85,20 @@ def test_a_stale_translation_stops_the_spanish_build(tmp_path: Path) -> None:
         "keep the English answer (the right answer changed)",
     ]
     assert not (root / "site" / "es").exists()  # nothing half-written
+
+
+def _extensions(config: str) -> list[str]:
+    """The `markdown_extensions:` block of a configuration, without comments or blank lines."""
+    text = (ROOT / config).read_text(encoding="utf-8")
+    block = re.search(r"^markdown_extensions:\n((?:[ #].*\n|\n)+)", text, re.M).group(1)
+    return [line.split("#")[0].rstrip() for line in block.splitlines() if line.split("#")[0].strip()]
+
+
+def test_the_spanish_markdown_extensions_follow_the_english_with_a_spanish_section_link_title() -> None:
+    # mkdocs.es.yml repeats the list (an inherited list is replaced, not merged): only the title differs
+    english, spanish = _extensions("mkdocs.yml"), _extensions("mkdocs.es.yml")
+    assert "      permalink_title: Link to this section" in english
+    assert "      permalink_title: Enlace a esta sección" in spanish
+    assert [line for line in english if "permalink_title" not in line] == [
+        line for line in spanish if "permalink_title" not in line
+    ]
