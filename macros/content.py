@@ -29,12 +29,8 @@ def link_from(page_src: str, target_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
 
 
-def _markdown_title(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", tooltip(text.replace('"', "'")))
-
-
 def tooltip(text: str) -> str:
-    """Data text for a `title` that Markdown writes into a page (abbr and link titles).
+    """Data text for a `title` that Markdown writes into a page (the glossary's abbr titles).
 
     Material's tooltips show a title as HTML, so the browser must read `&lt;` where the
     text has `<`: escaped twice here, because Markdown leaves entities as they are.
@@ -62,13 +58,14 @@ def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -
     in a paragraph, a table, a heading, and inside raw HTML such as a figure's
     <figcaption>, where Markdown is not processed (a Markdown link showed there as
     its source text). The tests' link gate checks every citation in the built site.
+
+    No `title` on the link: Material turns every titled element in a page into a
+    tooltip when the page loads, and a chapter's 20 to 40 citations made that the
+    largest start-up cost left (measured in bench.lighthouse's notes). The
+    reference's full title is one click away, on the references page.
     """
     target = link_from(page_src, REFERENCES_PAGE).removesuffix(".md") + ".html"
-    links = [
-        f'<a href="{target}#{key}" title="{escape(html_escape(references[key].title, quote=False))}">'
-        f"{escape(references[key].short)}</a>"
-        for key in keys
-    ]
+    links = [f'<a href="{target}#{key}">{escape(references[key].short)}</a>' for key in keys]
     return f'<span class="course-cite">({"; ".join(links)})</span>'
 
 

@@ -52,7 +52,7 @@ RENDERED = [
     ("chapter.html", '<html lang="es"'),  # the page's language
     ("chapter.html", "Compruebe lo que entendió"),  # the Spanish bank's title
     ("chapter.html", "¿Cuál es la tarea principal del dolor?"),  # a Spanish question
-    ("chapter.html", "Unos 2 minutos de lectura. Comparado con las fuentes publicadas el 23 de noviembre de 2026."),
+    ("chapter.html", "Unos 2 minutos de lectura. Revisado con las fuentes publicadas el 23 de noviembre de 2026."),
     ("chapter.html", "Hallazgos en estudios de imagen de la columna de personas sin dolor de espalda."),  # chart
     ("chapter.html", "Abultamiento del disco"),  # a finding's name from data/es/brinjikji-2015.yml
     ("chapter.html", 'id="what-scans-show"'),  # the English section id, kept by the Spanish heading

@@ -687,16 +687,16 @@ RED_FLAGS_URGENT = """\
 
 - A fever\\.
 
-<span class="course-flag-source">Source: <span class="course-cite">(<a href="references.html#raja-2020" \
-title="The revised IASP definition of pain">Raja 2020</a>)</span></span>"""
+<span class="course-flag-source">Source: <span class="course-cite">(<a href="references.html#raja-2020">\
+Raja 2020</a>)</span></span>"""
 
 RED_FLAGS_EMERGENCY_TAIL = """\
 A sign of a burst blood vessel:
 
 - Sudden, severe pain in your tummy\\.
 
-<span class="course-flag-source">Source: <span class="course-cite">(<a href="references.html#raja-2020" \
-title="The revised IASP definition of pain">Raja 2020</a>)</span></span>"""
+<span class="course-flag-source">Source: <span class="course-cite">(<a href="references.html#raja-2020">\
+Raja 2020</a>)</span></span>"""
 
 RED_FLAGS_SUMMARY = """\
 !!! danger "Warning signs: when to get help"
