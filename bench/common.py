@@ -37,6 +37,8 @@ _QUIZ_ASSETS = ("  - javascripts/store.js",)
 _EXTRA_CSS = re.compile(r"^extra_css:\n(?:  - .*\n)+", re.M)
 _EXTRA_JS = re.compile(r"^extra_javascript:\n(?:  [- ] .*\n)+", re.M)  # entries may span lines (path:, defer:)
 _CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.M)
+_HOOKS = re.compile(r"^hooks:\n(?:  - .*\n)+", re.M)  # the language switch (macros/languages.py)
+_ALTERNATE = re.compile(r"^  alternate:\n(?:    .*\n)+", re.M)  # the languages it links
 _MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
@@ -141,10 +143,12 @@ def _with_words(text: str) -> str:
 
 def bare_material_config() -> str:
     """The project's mkdocs.yml as plain Material: no macros plugin, no theme overrides (custom_dir),
-    no extra CSS or JavaScript. Search, the offline plugin and the iframe-worker shim are kept."""
+    no extra CSS or JavaScript, no hooks and no second language. Search, the offline plugin and the
+    iframe-worker shim are kept."""
     text = config_text(macros=True)
     for pattern, what in ((_MACROS_PLUGIN, "the `- macros:` plugin block"), (_EXTRA_CSS, "extra_css"),
-                          (_EXTRA_JS, "extra_javascript"), (_CUSTOM_DIR, "custom_dir")):  # fmt: skip
+                          (_EXTRA_JS, "extra_javascript"), (_CUSTOM_DIR, "custom_dir"),
+                          (_HOOKS, "hooks"), (_ALTERNATE, "extra.alternate")):  # fmt: skip
         text, count = pattern.subn("", text)
         if count != 1:
             raise RuntimeError(f"mkdocs.yml: {what} was not found")
