@@ -542,7 +542,7 @@ class Course:
 
         def quiz(slug: str) -> str:
             page = self.pages.get(src())
-            current_page().meta["course_quiz"] = True  # overrides/main.html loads the quiz's files
+            current_page().meta["course_quiz"] = True  # overrides/main.html loads quiz.js
             return render_quiz(
                 slug, self.banks[slug].bank, self.renderer, page.headings if page else {}, self.words, self.place(src())
             )
@@ -567,12 +567,12 @@ class Course:
 
         def icon_array(key: str) -> str:
             array = self.model("icon_arrays").root[key]
-            citation = content.cite_html(self.references, [array.source], src())
+            citation = content.cite(self.references, [array.source], src())
             return figures.icon_array(key, array, citation, self.words)
 
         def diagram(key: str) -> str:
             data = self.model("diagrams").root[key]
-            citation = content.cite_html(self.references, data.sources, src()) if data.sources else ""
+            citation = content.cite(self.references, data.sources, src()) if data.sources else ""
             return figures.diagram(key, data, citation, self.words)
 
         def review_status() -> str:
@@ -592,7 +592,7 @@ class Course:
 
         def findings_chart() -> str:
             table = self.model("findings")
-            citation = content.cite_html(self.references, [table.source], src())
+            citation = content.cite(self.references, [table.source], src())
             return content.findings_chart(table, self.references[table.source], citation, self.words)
 
         return {

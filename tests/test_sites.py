@@ -75,7 +75,17 @@ def test_a_classify_bank_builds_with_a_progress_page(tmp_path: Path) -> None:
     assert "questions to look at again" in searched.lower()  # the page itself is still found
     assert "javascripts/quiz.js" not in progress
     index = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert "quiz.js" not in index and "quiz.css" not in index and "progress.js" not in index
+    assert "quiz.js" not in index and "progress.js" not in index
+    # Every page loads one stylesheet and one script of ours, each joined from its parts (macros/bundles.py)
+    for page in (html, progress, index):
+        assert '<link rel="stylesheet" href="stylesheets/site.css">' in page
+        assert '<script src="javascripts/site.js" defer></script>' in page
+        assert "course.css" not in page and "quiz.css" not in page and "store.js" not in page
+    assert not any((root / "site" / part).exists() for part in ("stylesheets/quiz.css", "javascripts/store.js"))
+    styles = (root / "site" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert ".course-notice" in styles and styles.index(".course-notice") < styles.index(".quiz-list")
+    script = (root / "site" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    assert script.index("window.courseStore") < script.index("window.courseSite")
 
 
 @pytest.mark.parametrize("fixture", sorted(FAILURES))
