@@ -30,12 +30,12 @@ from bench.common import ROOT, Timing, build, config_text, copy_site, heading, m
 
 def sites(work: Path) -> dict[str, Path]:
     """Copies of the course with the quiz and macros on and off."""
-    on = copy_site(work / "on", ROOT / "docs", config_text(), macros=True, extra=("quiz", "data"))
+    on = copy_site(work / "on", ROOT / "docs", config_text(), extra=("quiz", "data"))
     stripped = work / "docs-stripped"
     shutil.copytree(ROOT / "docs", stripped)
     for page in stripped.rglob("*.md"):
         page.write_text(strip_macros(page.read_text(encoding="utf-8")), encoding="utf-8")
-    off = copy_site(work / "off", stripped, config_text(macros=False, quiz_assets=False), macros=False)
+    off = copy_site(work / "off", stripped, config_text(macros=False, quiz_assets=False))
     return {"on": on, "off": off}
 
 

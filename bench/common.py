@@ -31,9 +31,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}  # offline buil
 
 _MACROS_PLUGIN = re.compile(r"^  - macros:\n(?:      .*\n)+", re.M)
 _WATCH = re.compile(r"^watch:\n(?:  - .*\n)+", re.M)  # only `mkdocs serve` uses it; it names quiz/, data/, macros/
-# The quiz's own files (quiz.css, quiz.js) come from overrides/main.html on pages with a quiz only;
-# store.js (saved answers) is listed in mkdocs.yml and goes with them when a variant has no quiz.
-_QUIZ_ASSETS = ("  - javascripts/store.js",)
+# Pages load site.css and site.js, joined by macros/bundles.py from course.css with quiz.css and
+# store.js (saved answers) with course.js; quiz.js comes from overrides/main.html on quiz pages only.
+# A variant without the quiz loads course.css and course.js alone, as they are.
+_BUNDLES_HOOK = re.compile(r"^  - macros/bundles\.py.*\n", re.M)
+_WITHOUT_QUIZ = (
+    "extra_css:\n  - stylesheets/course.css\n",
+    "extra_javascript:\n  - path: javascripts/course.js\n    defer: true\n",
+)
 _EXTRA_CSS = re.compile(r"^extra_css:\n(?:  - .*\n)+", re.M)
 _EXTRA_JS = re.compile(r"^extra_javascript:\n(?:  [- ] .*\n)+", re.M)  # entries may span lines (path:, defer:)
 _CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.M)
@@ -114,11 +119,12 @@ def config_text(*, macros: bool = True, quiz_assets: bool = True, nav: bool = Tr
         # The theme override takes its words from data/words/ through the macros plugin; without it, from here.
         text = _with_words(text)
     if not quiz_assets:
-        for start in _QUIZ_ASSETS:
-            lines = [line for line in text.splitlines(keepends=True) if line.startswith(start)]
-            if len(lines) != 1:
-                raise RuntimeError(f"mkdocs.yml: `{start.strip()}` was not found")
-            text = text.replace(lines[0], "")
+        for pattern, replacement, what in ((_EXTRA_CSS, _WITHOUT_QUIZ[0], "extra_css"),
+                                           (_EXTRA_JS, _WITHOUT_QUIZ[1], "extra_javascript"),
+                                           (_BUNDLES_HOOK, "", "the `macros/bundles.py` hook")):  # fmt: skip
+            text, count = pattern.subn(replacement, text)
+            if count != 1:
+                raise RuntimeError(f"mkdocs.yml: {what} was not found")
     if not nav:
         text = text.split("\nnav:")[0] + "\n"
     if plugins:
@@ -160,11 +166,12 @@ def strip_macros(markdown: str) -> str:
     return _MACRO_CALL.sub("", markdown)
 
 
-def copy_site(destination: Path, docs: Path, config: str, *, macros: bool, extra: Sequence[str] = ()) -> Path:
+def copy_site(destination: Path, docs: Path, config: str, *, extra: Sequence[str] = ()) -> Path:
     """A buildable site: `docs` copied with the project's theme overrides and our own assets.
 
-    `extra` names project folders to copy too (quiz, data). With `macros`, the
-    project's macros package is linked in, as mkdocs-macros imports it from beside mkdocs.yml.
+    `extra` names project folders to copy too (quiz, data). The project's macros package is
+    linked in: mkdocs-macros imports it from beside mkdocs.yml when `macros` is on, and the
+    hooks in mkdocs.yml (macros/languages.py, macros/bundles.py) live there either way.
     """
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, destination / "docs", dirs_exist_ok=True)
@@ -173,8 +180,7 @@ def copy_site(destination: Path, docs: Path, config: str, *, macros: bool, extra
     shutil.copytree(ROOT / "overrides", destination / "overrides", dirs_exist_ok=True)
     for folder in extra:
         shutil.copytree(ROOT / folder, destination / folder, dirs_exist_ok=True)
-    if macros:
-        (destination / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    (destination / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
     return destination
 

@@ -5,7 +5,8 @@ Usage:
     python -m bench.quiz_weight --assets     # only the quiz JavaScript and CSS against the budget
 
 Part 1 prints the bytes of the JavaScript and CSS a chapter page loads for its quiz
-(quiz.js, quiz.css and store.js), as the build ships them (minified by tools/minify.py),
+(quiz.js, and quiz.css and store.js, which every page gets inside site.css and site.js),
+as the build ships them (minified by tools/minify.py),
 raw and gzipped (level 9, as a web server or GitHub
 Pages would send them), and exits 1 if the gzipped total is over the budget; then
 the same for the progress page (progress.js, quiz.css, store.js), which loads no quiz.js.
@@ -68,8 +69,9 @@ from tools.localhost import serve
 from tools.minify import minified
 
 # What a chapter page loads for its quiz (store.js is the saved-answers script the quiz needs), and
-# what the progress page loads instead of quiz.js. overrides/main.html adds quiz.css and quiz.js to
-# pages with a quiz only, progress.js to the progress page only.
+# what the progress page loads instead of quiz.js. quiz.css and store.js reach every page inside
+# site.css and site.js (macros/bundles.py), so they are the quiz's share of those two files;
+# overrides/main.html adds quiz.js to pages with a quiz only, progress.js to the progress page only.
 FILES = ["docs/javascripts/quiz.js", "docs/stylesheets/quiz.css", "docs/javascripts/store.js"]
 PROGRESS_FILES = ["docs/javascripts/progress.js", "docs/stylesheets/quiz.css", "docs/javascripts/store.js"]
 BUDGET = 4 * 1024
@@ -203,19 +205,19 @@ def _no_quiz(slug: str, bank: Bank, headings: dict[str, str]) -> str:
 
 def build_three(work: Path, peer_python: str) -> dict[str, Path]:
     """Build the fixture chapter as ours, with mkdocs-quiz, and with no quiz; returns each site folder."""
-    ours = copy_site(work / "ours", FIXTURE / "docs", config_text(nav=False), macros=True)
+    ours = copy_site(work / "ours", FIXTURE / "docs", config_text(nav=False))
     for folder in ("quiz", "data"):
         shutil.copytree(FIXTURE / folder, ours / folder)
     build(ours, ours / "site")
 
     peer_config = config_text(macros=False, quiz_assets=False, nav=False, plugins=["mkdocs_quiz"])
-    peer = copy_site(work / "mkdocs-quiz", prerendered_docs(ours, work / "docs-mkdocs-quiz", mkdocs_quiz_markdown),
-                     peer_config, macros=False)  # fmt: skip
+    peer_docs = prerendered_docs(ours, work / "docs-mkdocs-quiz", mkdocs_quiz_markdown)
+    peer = copy_site(work / "mkdocs-quiz", peer_docs, peer_config)
     mkdocs_build(peer, peer / "site", python=peer_python)
 
     bare_config = config_text(macros=False, quiz_assets=False, nav=False)
     bare_docs = prerendered_docs(ours, work / "docs-no-quiz", _no_quiz)
-    bare = copy_site(work / "no-quiz", bare_docs, bare_config, macros=False)
+    bare = copy_site(work / "no-quiz", bare_docs, bare_config)
     mkdocs_build(bare, bare / "site")
     return {"ours": ours / "site", "mkdocs-quiz": peer / "site", "no quiz": bare / "site"}
 

@@ -127,7 +127,7 @@ def generate(banks: int, work: Path) -> Path:
     (docs / "index.md").write_text("---\ntitle: Home\ndescription: Generated.\n---\n\n# Home\n", encoding="utf-8")
     for n in range(1, banks + 1):
         (docs / f"chapter-{n:04d}.md").write_text(page_markdown(n), encoding="utf-8")
-    root = copy_site(work / f"site-{banks}", docs, config_text(nav=False), macros=True)
+    root = copy_site(work / f"site-{banks}", docs, config_text(nav=False))
     (root / "quiz").mkdir()
     for n in range(1, banks + 1):
         (root / "quiz" / f"chapter-{n:04d}.yml").write_text(bank_yaml(n), encoding="utf-8")
