@@ -69,11 +69,6 @@ def cite(references: dict[str, Reference], keys: Sequence[str], page_src: str) -
     return f'<span class="course-cite">({"; ".join(links)})</span>'
 
 
-def cite_html(references: dict[str, Reference], keys: Sequence[str], page_src: str) -> str:
-    """The same citation, for generated HTML (figures, red-flag lists)."""
-    return cite(references, keys, page_src)
-
-
 def references_list(references: dict[str, Reference]) -> str:
     """The references page: every entry, sorted by author, with its id and address."""
     items = []

@@ -342,12 +342,8 @@ def _answer_problems(
     kind = question.type
     if kind in ("single", "multiple"):
         if len(source.options) != len(question.options):
-            yield Problem(
-                display,
-                line(*where, "options"),
-                f"{label}{len(question.options)} options, but {len(source.options)} in {english_display}; "
-                "translate each English option, in the same order",
-            )
+            yield _count_differs(display, english_display, label, line(*where, "options"), "option",
+                                 len(question.options), len(source.options))  # fmt: skip
             return
         for number, (a, b) in enumerate(zip(source.options, question.options, strict=True)):
             if a.correct != b.correct:
@@ -375,12 +371,8 @@ def _answer_problems(
                 f"{', '.join(c.id for c in source.categories)} in {english_display}; keep the English ids, in order",
             )
         if len(source.statements) != len(question.statements):
-            yield Problem(
-                display,
-                line(*where, "statements"),
-                f"{label}{len(question.statements)} statements, but {len(source.statements)} in {english_display}; "
-                "translate each English statement, in the same order",
-            )
+            yield _count_differs(display, english_display, label, line(*where, "statements"), "statement",
+                                 len(question.statements), len(source.statements))  # fmt: skip
             return
         for number, (a, b) in enumerate(zip(source.statements, question.statements, strict=True)):
             if a.category != b.category:
@@ -390,6 +382,16 @@ def _answer_problems(
                     f"{label}statement {number + 1} is in `{b.category}` here but in `{a.category}` in "
                     f"{english_display}; keep the English category (the right answer changed)",
                 )
+
+
+def _count_differs(
+    display: str, english_display: str, label: str, line: Any, noun: str, here: int, there: int
+) -> Problem:
+    return Problem(
+        display,
+        line,
+        f"{label}{here} {noun}s, but {there} in {english_display}; translate each English {noun}, in the same order",
+    )
 
 
 def heading_problems(
