@@ -333,9 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assets", action="store_true", help="only our quiz JS and CSS against the budget")
     args = parser.parse_args(argv)
-    heading("Quiz weight: our quiz JavaScript and CSS on a chapter page")
+    heading("Quiz weight: the quiz JavaScript and CSS on a chapter page (quiz.css, store.js: in site.css, site.js)")
     total_gz = assets()
-    heading("Progress page: its JavaScript and CSS (loaded on that page only)")
+    heading("Progress page: progress.js (on that page only), with quiz.css and store.js (in site.css and site.js)")
     assets(PROGRESS_FILES, budget=False)
     if not args.assets:
         heading("Quiz weight: one chapter page, ours vs mkdocs-quiz vs no quiz")
