@@ -117,6 +117,14 @@ def open_page(page: Page, url: str) -> None:
         expect(page.locator(".quiz[data-quiz]").first).to_have_attribute("data-quiz-ready", "1")
 
 
+def axe_and_width(page: Page, where: str, width: int) -> list[str]:
+    """The page as it is now: axe's violations, and what does not fit `width` px (a line each)."""
+    page.evaluate(AXE_SCRIPT)
+    page.evaluate(START_AXE, AXE_OPTIONS)
+    problems = report(page.evaluate("() => window.__axeRun")["violations"], where)
+    return problems + [f"{where} at {width} px: {problem}" for problem in page.evaluate(LAYOUT, width)]
+
+
 def report(violations: list[dict], where: str) -> list[str]:
     lines = []
     for violation in violations:

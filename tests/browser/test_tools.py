@@ -297,7 +297,7 @@ def test_the_privacy_button_clears_both_tools(page: Page, url: str) -> None:
 def test_the_tools_filled_in_are_axe_clean_in_both_palettes_and_fit_320_px(browser: Browser, url: str) -> None:
     # The accessibility gate scans every built page as it first shows; this scans the tools in use:
     # a plan filled in, a list with questions and its buttons, the confirmation open.
-    from tests.browser.test_accessibility import AXE_OPTIONS, AXE_SCRIPT, LAYOUT, START_AXE, report
+    from tests.browser.test_accessibility import axe_and_width
 
     problems: list[str] = []
     for scheme, width in (("light", 320), ("dark", 1000)):
@@ -307,18 +307,12 @@ def test_the_tools_filled_in_are_axe_clean_in_both_palettes_and_fit_320_px(brows
         fill_plan(page)
         expect(page.locator("[data-tool-status]")).to_have_text("Saved.")
         page.get_by_role("button", name="Clear my plan").click()
-        page.evaluate(AXE_SCRIPT)
-        page.evaluate(START_AXE, AXE_OPTIONS)
-        problems += report(page.evaluate("() => window.__axeRun")["violations"], f"plan [{scheme}]")
-        problems += [f"plan at {width} px: {p}" for p in page.evaluate(LAYOUT, width)]
+        problems += axe_and_width(page, f"plan [{scheme}]", width)
         open_tool(page, f"{url}/my-questions.html")
         page.get_by_role("button", name="Add: Do I need a scan? Why, or why not?").click()
         page.get_by_role("button", name="Add: What can I do myself, day to day?").click()
         page.get_by_role("button", name="Clear all").click()
-        page.evaluate(AXE_SCRIPT)
-        page.evaluate(START_AXE, AXE_OPTIONS)
-        problems += report(page.evaluate("() => window.__axeRun")["violations"], f"questions [{scheme}]")
-        problems += [f"questions at {width} px: {p}" for p in page.evaluate(LAYOUT, width)]
+        problems += axe_and_width(page, f"questions [{scheme}]", width)
         context.close()
     assert problems == [], "\n".join(problems)
 
@@ -566,7 +560,7 @@ def test_the_ask_links_and_an_asked_question_are_axe_clean_in_both_palettes_and_
     browser: Browser, url: str
 ) -> None:
     from tests.browser.conftest import answer_every_question
-    from tests.browser.test_accessibility import AXE_OPTIONS, AXE_SCRIPT, LAYOUT, START_AXE, report
+    from tests.browser.test_accessibility import axe_and_width
 
     problems: list[str] = []
     for scheme, width in (("light", 320), ("dark", 1000)):
@@ -578,9 +572,6 @@ def test_the_ask_links_and_an_asked_question_are_axe_clean_in_both_palettes_and_
             if where == "questions":
                 ask(page, 1).click()
                 expect(page.locator("[data-tool-status]")).to_have_text("Added: What is pain's main job?")
-            page.evaluate(AXE_SCRIPT)
-            page.evaluate(START_AXE, AXE_OPTIONS)
-            problems += report(page.evaluate("() => window.__axeRun")["violations"], f"{where} [{scheme}]")
-            problems += [f"{where} at {width} px: {p}" for p in page.evaluate(LAYOUT, width)]
+            problems += axe_and_width(page, f"{where} [{scheme}]", width)
         context.close()
     assert problems == [], "\n".join(problems)
