@@ -32,6 +32,15 @@ def prepare_site(name: str, destination: Path) -> Path:
     return target
 
 
+def built_site(name: str, destination: Path, port: int | None = None) -> Path:
+    """Fixture `name` built into `destination`: for the web at 127.0.0.1:`port`, or, without a port,
+    as for a USB stick (no site_url, so no instant navigation: what file:// gets). Returns its site/."""
+    root = prepare_site(name, destination)
+    result = build(root, site_url=f"http://127.0.0.1:{port}/" if port else "")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 def build(root: Path, site: Path | None = None, site_url: str = "") -> subprocess.CompletedProcess[str]:
     """Run the real build command on a folder; returns the finished process with its output.
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import serve
-from tests.conftest import build, free_port, prepare_site
+from tests.conftest import built_site, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -30,19 +30,13 @@ def tools_port() -> int:
 
 @pytest.fixture(scope="module")
 def tools_site(tmp_path_factory: pytest.TempPathFactory, tools_port: int) -> Path:
-    root = prepare_site("tools", tmp_path_factory.mktemp("tools"))
-    result = build(root, site_url=f"http://127.0.0.1:{tools_port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_site("tools", tmp_path_factory.mktemp("tools"), tools_port)
 
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same fixture built as for a USB stick: no site_url, so no instant navigation (file://)."""
-    root = prepare_site("tools", tmp_path_factory.mktemp("tools-offline"))
-    result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    """The same fixture built as for a USB stick (file://)."""
+    return built_site("tools", tmp_path_factory.mktemp("tools-offline"))
 
 
 @pytest.fixture(scope="module")
