@@ -96,10 +96,7 @@ def good_port() -> int:
 @pytest.fixture(scope="session")
 def good_site(tmp_path_factory: pytest.TempPathFactory, good_port: int) -> Path:
     """The `good` fixture site, built once as for the web: the folder with its site/ inside."""
-    root = prepare_site("good", tmp_path_factory.mktemp("sites"))
-    result = build(root, site_url=f"http://127.0.0.1:{good_port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root
+    return built_site("good", tmp_path_factory.mktemp("sites"), good_port).parent
 
 
 @pytest.fixture(scope="session")
