@@ -77,6 +77,10 @@
     });
     store.write(slug, data);
     score(root, data, w);
+    /* The questions are drawn only now (quiz.css): a link to one of them, as on the progress
+     * page's review list, may have scrolled the page before they had a place. */
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && root.contains(target)) target.scrollIntoView();
 
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");

@@ -174,6 +174,26 @@ def test_without_javascript_answers_wait_in_closed_disclosures(browser: Browser,
     context.close()
 
 
+def test_questions_wait_for_quiz_js_and_show_as_without_it_after_three_seconds(browser: Browser, good_url: str) -> None:
+    # quiz.css: with JavaScript on, the questions are not drawn until quiz.js makes the quiz live
+    context = browser.new_context()
+    context.route("**/quiz.js", lambda route: route.abort())  # the script never arrives
+    page = context.new_page()
+    page.goto(f"{good_url}/chapter.html")
+    drawn = "document.querySelector('#quiz-chapter-pain-protects label').checkVisibility()"
+    assert page.evaluate("document.documentElement.classList.contains('course-js')")
+    assert not page.evaluate(drawn)
+    expect(page.locator(QUIZ).get_by_role("heading", name="Check your understanding")).to_be_visible()
+    page.wait_for_function(drawn, timeout=10_000)
+    assert page.evaluate("performance.now()") >= 3_000  # ms since the page was asked for: it waited, then gave up
+    # shown as without JavaScript: readable options, the answer in its closed disclosure, no dead buttons
+    expect(page.locator(SINGLE).get_by_text("To protect you")).to_be_visible()
+    expect(page.locator(f"{QUIZ} button:visible")).to_have_count(0)
+    page.locator(SINGLE).get_by_text("Show the answer").click()
+    expect(page.locator(f"{SINGLE} .quiz-key")).to_have_text("Answer: B.")
+    context.close()
+
+
 def test_no_console_errors_and_no_request_to_another_host(page: Page, good_url: str) -> None:
     open_chapter(page, good_url)
     page.locator(SINGLE).get_by_text("To protect you").click()
