@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -137,6 +138,18 @@ def test_the_real_course_is_built_in_both_languages(real_site: Path) -> None:
         assert '<html lang="es"' in (real_site / "es" / f"{name}.html").read_text(encoding="utf-8"), name
         assert '<html lang="en"' in (real_site / f"{name}.html").read_text(encoding="utf-8"), name
     assert (real_site / "es" / "search" / "search_index.js").is_file()  # its own index, for file://
+
+
+@pytest.mark.parametrize("page", ["what-is-neuroplastic-pain.html", "es/what-is-neuroplastic-pain.html"])
+def test_every_script_is_deferred_so_the_page_is_drawn_before_any_runs(real_site: Path, page: str) -> None:
+    html = (real_site / page).read_text(encoding="utf-8")
+    scripts = re.findall(r"<script src=\"([^\"]+)\"( defer)?></script>", html)
+    names = [src.rsplit("/", 1)[-1] for src, _ in scripts]
+    # Material's too (overrides/main.html), in their order: the shim before Material's bundle, site.js after it
+    assert [re.sub(r"\.[0-9a-f]{8}\.min", "", n) for n in names] == [
+        "iframe-worker-shim.js", "quiz.js", "bundle.js", "site.js"
+    ], names  # fmt: skip
+    assert all(defer for _, defer in scripts), scripts
 
 
 def test_a_broken_link_in_a_spanish_page_fails_the_whole_build(tmp_path: Path) -> None:

@@ -207,11 +207,12 @@
   }
 
   window.courseTools = { start: start };
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  /* Material's document$ starts it on every page, instant navigation included. On the first
+   * page this script runs before Material's (both deferred; this one sits in the content). */
+  function begin() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+    else start();
   }
+  if (window.document$ || document.readyState === "complete") begin();
+  else document.addEventListener("DOMContentLoaded", begin);
 })();
